@@ -1,0 +1,59 @@
+package io.sitrep.command.incident;
+
+import io.sitrep.command.web.RequestCheck;
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.Impact;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The bodies of the incident calls, each with the checks that need nothing but the request. */
+final class IncidentRequests {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_MESSAGE = 10_000;
+    static final int MAX_POSTMORTEM = 100_000;
+
+    private IncidentRequests() {
+    }
+
+    record Open(String title, Impact impact, String message, OpeningStatus status,
+                Map<String, ComponentStatus> components, Instant occurredAt) {
+
+        void check() {
+            new RequestCheck().text("title", title, MAX_TITLE).required("impact", impact)
+                    .text("message", message, MAX_MESSAGE)
+                    .components("components", components, Incident.MAX_COMPONENTS).orThrow();
+        }
+    }
+
+    record Update(String message, UpdateStatus status, Map<String, ComponentStatus> components,
+                  Instant occurredAt) {
+
+        void check() {
+            new RequestCheck().text("message", message, MAX_MESSAGE)
+                    .components("components", components, Incident.MAX_COMPONENTS).orThrow();
+        }
+    }
+
+    /** The body of marking monitoring and of resolving. */
+    record Entry(String message, Map<String, ComponentStatus> components, Instant occurredAt) {
+
+        void check() {
+            new RequestCheck().text("message", message, MAX_MESSAGE)
+                    .components("components", components, Incident.MAX_COMPONENTS).orThrow();
+        }
+    }
+
+    record Postmortem(String body, Instant occurredAt) {
+
+        void check() {
+            new RequestCheck().text("body", body, MAX_POSTMORTEM).orThrow();
+        }
+    }
+
+    /** The components of a request, in the order given; none when it names none. */
+    static Map<String, ComponentStatus> components(Map<String, ComponentStatus> components) {
+        return components == null ? Map.of() : new LinkedHashMap<>(components);
+    }
+}

@@ -1,0 +1,92 @@
+package io.sitrep.command.page;
+
+import io.sitrep.command.CommandRejected;
+import io.sitrep.command.page.PageCommands.DefineComponent;
+import io.sitrep.command.page.PageCommands.DefinePage;
+import io.sitrep.command.web.RequestCheck;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.zone.ZoneRulesProvider;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/pages", produces = "application/json")
+@Tag(name = "Pages and components")
+class PageController {
+
+    static final int MAX_NAME = 200;
+
+    record PageRequest(String name, String timeZone) {
+    }
+
+    record PageView(String id, String name, String timeZone) {
+    }
+
+    record ComponentRequest(String name, String group) {
+    }
+
+    record ComponentView(String id, String pageId, String name, String group) {
+    }
+
+    private final CommandGateway commands;
+
+    PageController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PutMapping(path = "/{pageId}", consumes = "application/json")
+    @Operation(summary = "Create or change a status page", description = "pageId matches [a-z0-9][a-z0-9-]{0,63}; "
+            + "timeZone is an IANA zone id, the zone of every time the page shows.")
+    @ApiResponse(responseCode = "201", description = "The page was created")
+    @ApiResponse(responseCode = "200", description = "The page was changed, or already was as requested")
+    ResponseEntity<PageView> putPage(@PathVariable String pageId, @RequestBody PageRequest body) {
+        requireId(pageId, "page");
+        RequestCheck check = new RequestCheck().text("name", body.name(), MAX_NAME).required("timeZone", body.timeZone());
+        if (body.timeZone() != null && !ZoneRulesProvider.getAvailableZoneIds().contains(body.timeZone())) {
+            check.add("timeZone", "is not an IANA time zone id such as America/Los_Angeles");
+        }
+        check.orThrow();
+        boolean created = commands.sendAndWait(new DefinePage(pageId, body.name().strip(), body.timeZone()));
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new PageView(pageId, body.name().strip(), body.timeZone()));
+    }
+
+    @PutMapping(path = "/{pageId}/components/{componentId}", consumes = "application/json")
+    @Operation(summary = "Create or change a component of a page", description = "componentId matches "
+            + "[a-z0-9][a-z0-9-]{0,63}. group is optional; without it the component is ungrouped. A page lists "
+            + "its components in the order they were created.")
+    @ApiResponse(responseCode = "201", description = "The component was created")
+    @ApiResponse(responseCode = "200", description = "The component was changed, or already was as requested")
+    ResponseEntity<ComponentView> putComponent(@PathVariable String pageId, @PathVariable String componentId,
+                                               @RequestBody ComponentRequest body) {
+        requireId(pageId, "page");
+        requireId(componentId, "component");
+        new RequestCheck().text("name", body.name(), MAX_NAME).optionalText("group", body.group(), MAX_NAME).orThrow();
+        String group = body.group() == null ? null : body.group().strip();
+        boolean created;
+        try {
+            created = commands.sendAndWait(new DefineComponent(pageId, componentId, body.name().strip(), group));
+        } catch (AggregateNotFoundException e) {
+            throw CommandRejected.notFound("page " + pageId + " does not exist");
+        }
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new ComponentView(componentId, pageId, body.name().strip(), group));
+    }
+
+    /** An id that breaks the pattern cannot exist. */
+    private static void requireId(String id, String kind) {
+        if (!RequestCheck.ID.matcher(id).matches()) {
+            throw CommandRejected.notFound("no " + kind + " has the id " + id + ": ids match "
+                    + RequestCheck.ID.pattern());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.sitrep.command.security;
+
+import java.util.Set;
+
+/** The caller behind an API key: the key's SHA-256 (hex), never the key itself, and its scopes. */
+public record ApiClient(String keyHash, Set<Scope> scopes) {
+}

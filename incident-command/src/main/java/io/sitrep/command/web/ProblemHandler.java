@@ -1,0 +1,176 @@
+package io.sitrep.command.web;
+
+import io.sitrep.command.CommandRejected;
+import io.sitrep.command.idempotency.IdempotencyKeyReused;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Turns every failure into an {@code application/problem+json} answer that says what to fix. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
+        return answer(Problems.invalid(e.getMessage(), e.errors()));
+    }
+
+    @ExceptionHandler(CommandRejected.class)
+    ResponseEntity<ProblemDetail> rejected(CommandRejected e) {
+        ProblemDetail problem = switch (e.reason()) {
+            case NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, e.getMessage());
+            case ILLEGAL_TRANSITION -> Problems.of(HttpStatus.CONFLICT, "illegal-transition", e.getMessage());
+            case STALE_VERSION -> Problems.of(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+            case CONTRADICTS_STATE -> Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        };
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
+        }
+        return answer(problem);
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ResponseEntity<ProblemDetail> reused(IdempotencyKeyReused e) {
+        return answer(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", e.getMessage()));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
+        return answer(Problems.of(HttpStatus.CONFLICT, "concurrent-change",
+                "the incident was changed by another request at the same moment; read it and try again"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (causedBy(e, ProblemHandler::meansStoreUnreachable)) {
+            log.warn("Event store unreachable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                            "the event store cannot be reached; nothing was changed, try again shortly"));
+        }
+        log.error("Unexpected failure", e);
+        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = e.getCause();
+        if (causedBy(e, PayloadTooLarge.class::isInstance)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(Problems.payloadTooLarge(new PayloadTooLarge().getMessage()));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            FieldError error = new FieldError(path(mismatch), mismatchMessage(mismatch));
+            return ResponseEntity.badRequest().body(Problems.invalid(error.field() + " " + error.message(),
+                    List.of(error)));
+        }
+        String detail = cause instanceof StreamReadException read
+                ? "the body is not well-formed JSON: " + read.getOriginalMessage()
+                : cause instanceof JacksonException jackson ? jackson.getOriginalMessage()
+                : "the request needs a JSON body";
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", detail));
+    }
+
+    /** Gives Spring's own problems (405, 415, ...) our types and titles. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+            ProblemDetail typed = Problems.of(status, problem.getDetail());
+            if (problem.getProperties() != null) {
+                problem.getProperties().forEach(typed::setProperty);
+            }
+            body = typed;
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("."));
+    }
+
+    private static String mismatchMessage(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field of this request; known fields: " + unknown.getKnownPropertyIds();
+        }
+        if (target != null && target.isEnum()) {
+            return "must be one of " + Arrays.stream(target.getEnumConstants())
+                    .map(constant -> jsonName((Enum<?>) constant))
+                    .collect(Collectors.joining(", "));
+        }
+        if (target == Instant.class) {
+            return "must be an ISO-8601 instant such as 2024-11-25T16:23:00Z";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (e instanceof InvalidFormatException format) {
+            return "has an invalid value " + format.getValue();
+        }
+        return "has the wrong type" + (target == null ? "" : ": expected " + target.getSimpleName());
+    }
+
+    private static String jsonName(Enum<?> constant) {
+        try {
+            var property = constant.getDeclaringClass().getField(constant.name())
+                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            return property == null ? constant.name() : property.value();
+        } catch (NoSuchFieldException impossible) {
+            return constant.name();
+        }
+    }
+
+    /** Failures that mean the database could not be reached, as opposed to a bug or a bad statement. */
+    private static boolean meansStoreUnreachable(Throwable t) {
+        return t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                || t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+    }
+
+    private static boolean causedBy(Throwable e, Predicate<Throwable> test) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (test.test(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
