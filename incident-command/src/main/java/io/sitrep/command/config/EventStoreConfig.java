@@ -1,7 +1,25 @@
 package io.sitrep.command.config;
 
 import io.sitrep.events.EventJson;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
@@ -15,9 +33,16 @@ import org.springframework.context.annotation.Primary;
  * Axon's event store on PostgreSQL through JDBC: tables made by Flyway (db/migration) with
  * snake_case names, and every message, event and token serialized as JSON by the one event mapper
  * of shared-events, never by XStream.
+ *
+ * <p>The storage engine, token store and transaction manager are declared here rather than left to
+ * Axon's auto-configuration: Axon 4.13 orders its JDBC and transaction auto-configuration after
+ * Spring Boot 3's class names, so under Boot 4 it runs before the DataSource exists and silently
+ * falls back to no event store and no transactions.
  */
 @Configuration
-class EventStoreConfig {
+public class EventStoreConfig {
+
+    public static final int SNAPSHOT_EVERY = 100;
 
     @Bean
     @Primary
@@ -35,6 +60,50 @@ class EventStoreConfig {
     @Qualifier("eventSerializer")
     Serializer eventSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer, ConnectionProvider connections,
+                                          TransactionManager transactions, EventSchema schema,
+                                          org.axonframework.config.Configuration axon) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer())
+                .upcasterChain(axon.upcasterChain())
+                .snapshotFilter(axon.snapshotFilter())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
+                .build();
+    }
+
+    /** Snapshots are aggregates' private fields, which the event mapper does not see. */
+    private static Serializer snapshotSerializer() {
+        ObjectMapper mapper = EventJson.newMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition incidentSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema) {
+        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema).build();
     }
 
     @Bean

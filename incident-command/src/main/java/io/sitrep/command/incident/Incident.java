@@ -33,14 +33,21 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * An incident and its lifecycle: investigating ⇄ identified → monitoring → resolved, then
  * postmortems. Every rule of the lifecycle is checked here, in this order: the If-Match version,
  * the transition, then what the command says against what is stored.
+ *
+ * <p>An incident may hold a thousand entries, so it is snapshotted every
+ * {@value io.sitrep.command.config.EventStoreConfig#SNAPSHOT_EVERY} events rather than replayed
+ * from its first event on every command. The snapshot is this object's fields as JSON: bump the
+ * {@link Revision} whenever they change, and older snapshots are ignored.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "incidentSnapshotTrigger")
+@Revision("1")
 public class Incident {
 
     static final int MAX_ENTRIES = 1_000;

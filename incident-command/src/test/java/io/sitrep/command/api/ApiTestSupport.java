@@ -1,0 +1,78 @@
+package io.sitrep.command.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitrep.local.LocalPostgres;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running incident-command on a real PostgreSQL, shared by the HTTP test classes (one Spring
+ * context, one database); each test works on pages of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sitrep.api-keys=" + ApiTestSupport.KEY + "=pages:write,incidents:write,analytics:read,admin;"
+                + ApiTestSupport.PAGES_ONLY_KEY + "=pages:write;"
+                + ApiTestSupport.OTHER_KEY + "=incidents:write"})
+abstract class ApiTestSupport {
+
+    static final String KEY = "test-key";
+    static final String PAGES_ONLY_KEY = "pages-only-key";
+    static final String OTHER_KEY = "other-key";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    HttpApi api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        LocalPostgres.shared().addDataSourceProperties("incident_command_api", registry::add);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new HttpApi(port, KEY);
+    }
+
+    /** A new page with components api, chat and web (group Platform for the first two). */
+    String newPage() {
+        String pageId = "page-" + UUID.randomUUID().toString().substring(0, 8);
+        expect(api.put("/api/v1/pages/" + pageId, """
+                {"name":"Test page","timeZone":"America/Los_Angeles"}"""), 201);
+        expect(api.put("/api/v1/pages/" + pageId + "/components/api", """
+                {"name":"API","group":"Platform"}"""), 201);
+        expect(api.put("/api/v1/pages/" + pageId + "/components/chat", """
+                {"name":"Chat","group":"Platform"}"""), 201);
+        expect(api.put("/api/v1/pages/" + pageId + "/components/web", """
+                {"name":"Website"}"""), 201);
+        return pageId;
+    }
+
+    String openIncident(String pageId) {
+        return expect(api.post("/api/v1/pages/" + pageId + "/incidents", """
+                {"title":"Chat is slow","impact":"minor","message":"We are investigating.",
+                 "components":{"chat":"degraded_performance"}}"""), 201).json().get("incidentId").asString();
+    }
+
+    static HttpApi.Answer expect(HttpApi.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        return answer;
+    }
+
+    /** The events stored for an aggregate, as (sequence number, payload type) rows, in order. */
+    java.util.List<Long> sequenceNumbers(String aggregateId) {
+        return jdbc.sql("select sequence_number from domain_event_entry where aggregate_identifier = ? "
+                        + "order by sequence_number")
+                .param(aggregateId).query(Long.class).list();
+    }
+}
