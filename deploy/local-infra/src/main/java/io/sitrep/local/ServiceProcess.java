@@ -1,0 +1,121 @@
+package io.sitrep.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A service's fat jar running as a child JVM, its output copied to ours with its name in front. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final URI baseUrl;
+    private final Process process;
+    private final Thread outputCopier;
+
+    private ServiceProcess(String name, URI baseUrl, Process process) {
+        this.name = name;
+        this.baseUrl = baseUrl;
+        this.process = process;
+        this.outputCopier = new Thread(this::copyOutput, name + "-output");
+        outputCopier.setDaemon(true);
+        outputCopier.start();
+    }
+
+    /** Runs {@code java -jar jar} with our environment plus {@code environment}. */
+    static ServiceProcess start(String name, Path jar, URI baseUrl, Map<String, String> environment) {
+        // The JVM running us, so that the services run on the JDK the user chose for ./run.sh.
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            return new ServiceProcess(name, baseUrl, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name + " from " + jar, e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    URI baseUrl() {
+        return baseUrl;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** True once {@code GET /actuator/health} answers 200. */
+    boolean isHealthy() {
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/actuator/health"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Asks the service to stop (SIGTERM, so Spring shuts down gracefully) and kills it if it still
+     * runs after the grace period.
+     */
+    @Override
+    public void close() {
+        // Through the ProcessHandle: Process.destroy() would also close the output pipe, and the
+        // service's last words (why it stopped, or failed to) would be lost.
+        process.toHandle().destroy();
+        try {
+            if (!process.waitFor(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("[sitrep] " + name + " did not stop within " + GRACEFUL_STOP.toSeconds() + " s; killing it");
+                process.toHandle().destroyForcibly();
+                process.waitFor();
+            }
+            // Let its last lines reach the console before anything else is reported.
+            outputCopier.join(TimeUnit.SECONDS.toMillis(1));
+        } catch (InterruptedException e) {
+            process.toHandle().destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void copyOutput() {
+        String prefix = "[" + name + "] ";
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                System.out.println(prefix + line);
+            }
+        } catch (IOException e) {
+            System.err.println(prefix + "output lost: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.sitrep.command.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class OpenApiDocumentTest extends ApiTestSupport {
+
+    @Test
+    void documentsEveryWriteCallWithItsErrors() {
+        JsonNode document = expect(api.as(null).get("/v3/api-docs"), 200).json();
+        JsonNode paths = document.get("paths");
+        assertThat(paths.get("/api/v1/pages/{pageId}").has("put")).isTrue();
+        assertThat(paths.get("/api/v1/pages/{pageId}/components/{componentId}").has("put")).isTrue();
+        for (String call : new String[] {"/api/v1/pages/{pageId}/incidents", "/api/v1/incidents/{incidentId}/updates",
+                "/api/v1/incidents/{incidentId}/monitoring", "/api/v1/incidents/{incidentId}/resolve",
+                "/api/v1/incidents/{incidentId}/postmortem"}) {
+            JsonNode responses = paths.get(call).get("post").get("responses");
+            for (String status : new String[] {"400", "401", "403", "404", "409", "412", "413", "415", "422", "429",
+                    "503"}) {
+                assertThat(responses.has(status)).as(call + " documents " + status).isTrue();
+            }
+        }
+        assertThat(expect(api.as(null).get("/swagger-ui.html"), 302).header("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/swagger-ui/index.html"));
+        assertThat(expect(api.as(null).get("/swagger-ui/index.html"), 200).body()).contains("Swagger UI");
+    }
+
+    @Test
+    void healthAndMetricsAreOpen() {
+        assertThat(expect(api.as(null).get("/actuator/health"), 200).json().get("status").asString()).isEqualTo("UP");
+        assertThat(expect(api.as(null).get("/actuator/prometheus"), 200).body()).contains("jvm_memory_used_bytes");
+    }
+}

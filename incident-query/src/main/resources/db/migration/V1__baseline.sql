@@ -1,0 +1,2 @@
+-- The first version of the read-model schema, deliberately empty: it puts the database under
+-- Flyway's control from the first start, so that the read models arrive as V2 onwards.
