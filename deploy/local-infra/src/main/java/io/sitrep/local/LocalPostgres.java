@@ -98,6 +98,15 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /**
+     * A server of one test's own, for a test that stops PostgreSQL and starts it again: call this
+     * again with the same directory and port to restart it on the same data. Durability is
+     * {@link Durability#FAST}; the binaries are shared with {@link #shared()}.
+     */
+    public static LocalPostgres startForTest(Path dataDirectory, int port) {
+        return start(dataDirectory, port, Durability.FAST, SharedLocalPostgres.BINARIES);
+    }
+
+    /**
      * Creates the database and hands Spring Boot's {@code spring.datasource.*} properties for it to
      * {@code properties}; made for a Spring Boot test's {@code @DynamicPropertySource} method:
      *

@@ -6,13 +6,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** TCP ports on the loopback interface, where every local server listens. */
-final class Ports {
+public final class Ports {
 
     private Ports() {
     }
 
     /** A port that was free a moment ago; another process could still take it before we do. */
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

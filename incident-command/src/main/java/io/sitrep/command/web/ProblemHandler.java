@@ -3,12 +3,14 @@ package io.sitrep.command.web;
 import io.sitrep.command.CommandRejected;
 import io.sitrep.command.idempotency.IdempotencyKeyReused;
 import java.net.ConnectException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -36,7 +38,13 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    static final String RETRY_AFTER_SECONDS = "5";
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final DataSource dataSource;
+
+    ProblemHandler(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
@@ -70,7 +78,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (causedBy(e, ProblemHandler::meansStoreUnreachable)) {
+        if (causedBy(e, ProblemHandler::meansStoreUnreachable)
+                || causedBy(e, SQLException.class::isInstance) && !storeAnswers()) {
             log.warn("Event store unreachable: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
@@ -159,11 +168,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
     }
 
-    /** Failures that mean the database could not be reached, as opposed to a bug or a bad statement. */
+    /**
+     * Failures that mean the database could not be reached, as opposed to a bug or a bad statement:
+     * no connection (SQLSTATE class 08) or a server shutting down (57P).
+     */
     private static boolean meansStoreUnreachable(Throwable t) {
         return t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                 || t instanceof SQLTransientConnectionException || t instanceof ConnectException
-                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+                || t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
+    }
+
+    /**
+     * Whether the database answers now. An SQL failure whose cause was lost on the way up (a
+     * connection the pool closed after the server went away, say) is a 503 if the store is gone.
+     */
+    private boolean storeAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static boolean causedBy(Throwable e, Predicate<Throwable> test) {

@@ -1,0 +1,90 @@
+package io.sitrep.command.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.sitrep.local.LocalPostgres;
+import io.sitrep.local.Ports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With the event store's PostgreSQL stopped, a write is answered at once with 503 and Retry-After
+ * and changes nothing; once PostgreSQL is back, writes go on where they were.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "sitrep.api-keys=test-key=pages:write,incidents:write")
+@DirtiesContext
+class EventStoreUnavailableTest {
+
+    private static Path data;
+    private static int postgresPort;
+    private static LocalPostgres postgres;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void ownPostgres(DynamicPropertyRegistry registry) throws IOException {
+        data = Files.createTempDirectory("sitrep-unavailable-test-");
+        postgresPort = Ports.free();
+        postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
+        postgres.addDataSourceProperties("incident_command", registry::add);
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+        try (var files = Files.walk(data)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void writesAreRefusedWith503WhileTheStoreIsDownAndGoOnAfterwards() {
+        HttpApi api = new HttpApi(port, "test-key");
+        ApiTestSupport.expect(api.put("/api/v1/pages/outage", "{\"name\":\"Outage\",\"timeZone\":\"UTC\"}"), 201);
+        String incidentId = ApiTestSupport.expect(api.post("/api/v1/pages/outage/incidents", """
+                {"title":"Database down","impact":"critical","message":"Investigating."}"""), 201)
+                .json().get("incidentId").asString();
+
+        postgres.close();
+        // A guard against hanging, not a speed test: the contract's 2 s is measured in the closing note.
+        HttpApi.Answer refused = assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                api.post("/api/v1/incidents/" + incidentId + "/updates", "{\"message\":\"Still down.\"}"));
+        ApiTestSupport.expect(refused, 503);
+        assertThat(refused.header("Retry-After")).isPresent();
+        assertThat(refused.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        ApiTestSupport.expect(api.as(null).get("/actuator/health"), 503);
+
+        postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
+        // As a client honouring Retry-After would: wait until the service reports its store is back.
+        await(() -> api.as(null).get("/actuator/health").status() == 200);
+        HttpApi.Answer after = ApiTestSupport.expect(
+                api.post("/api/v1/incidents/" + incidentId + "/updates", "{\"message\":\"Back.\"}"), 200);
+        assertThat(after.json().get("version").asLong()).as("the refused update left no trace").isEqualTo(2);
+    }
+}
