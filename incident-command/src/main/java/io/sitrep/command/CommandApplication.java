@@ -11,6 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CommandApplication {
 
     public static void main(String[] args) {
+        // Axon prints an advertisement for its hosted console at start-up unless told not to.
+        System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(CommandApplication.class, args);
     }
 }
