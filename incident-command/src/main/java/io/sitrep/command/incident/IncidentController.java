@@ -156,8 +156,8 @@ class IncidentController {
     }
 
     /**
-     * The version an {@code If-Match} asks for: {@code "3"} (or {@code 3}); {@code *} asks for none.
-     * Anything else can match no version, so it is stale by definition.
+     * The version an {@code If-Match} asks for: {@code "3"} (or {@code W/"3"}, or {@code 3});
+     * {@code *} asks for none. Anything else can match no version: the precondition fails.
      */
     private static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.strip().equals("*")) {
@@ -173,7 +173,8 @@ class IncidentController {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            return -1L;
+            throw new CommandRejected(CommandRejected.Reason.STALE_VERSION, "If-Match", "If-Match " + ifMatch
+                    + " names no version of an incident; send the ETag of the last answer, such as \"3\"");
         }
     }
 

@@ -207,6 +207,9 @@ class ErrorApiTest extends ApiTestSupport {
         problem(api.post("/api/v1/incidents/" + incidentId + "/updates", "{\"message\":\"two\"}", "If-Match", "\"1\""),
                 412, "stale-version");
         assertThat(sequenceNumbers(incidentId)).hasSize(2);
+        problem(api.post("/api/v1/incidents/" + incidentId + "/updates", "{\"message\":\"two\"}", "If-Match", "abc"),
+                412, "stale-version");
+        expect(api.post("/api/v1/incidents/" + incidentId + "/updates", "{\"message\":\"two\"}", "If-Match", "*"), 200);
     }
 
     // 413, 415
