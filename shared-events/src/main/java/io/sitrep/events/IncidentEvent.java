@@ -9,14 +9,17 @@ import java.util.Map;
  * component statuses the entry set; {@code occurredAt} is when it happened as shown on the page
  * (the time it was recorded is the event's own timestamp).
  */
-public sealed interface IncidentEvent permits IncidentEvent.IncidentOpened, IncidentEvent.UpdatePosted,
+public sealed interface IncidentEvent extends SitrepEvent permits IncidentEvent.IncidentOpened, IncidentEvent.UpdatePosted,
         IncidentEvent.MonitoringStarted, IncidentEvent.IncidentResolved, IncidentEvent.PostmortemPublished {
 
     String incidentId();
 
-    String pageId();
-
     Instant occurredAt();
+
+    @Override
+    default String subject() {
+        return incidentId();
+    }
 
     record IncidentOpened(String incidentId, String pageId, String updateId, String title, Impact impact,
                           IncidentStatus status, String message, Map<String, ComponentStatus> components,

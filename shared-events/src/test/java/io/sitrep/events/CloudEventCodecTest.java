@@ -1,0 +1,127 @@
+package io.sitrep.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The CloudEvent of every type, pinned by an approved file in
+ * {@code src/test/resources/snapshots/cloudevents}, and the codec's tolerance of payloads written by
+ * other versions.
+ */
+class CloudEventCodecTest {
+
+    private static final Path APPROVED = Path.of("src/test/resources/snapshots/cloudevents");
+    private static final Path RECEIVED = Path.of("target/snapshots/cloudevents");
+    private static final Instant RECORDED = Instant.parse("2024-11-25T16:23:04.512Z");
+    private static final ObjectMapper PRETTY = EventJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final CloudEventCodec codec = new CloudEventCodec();
+
+    private static EventEnvelope envelopeOf(SitrepEvent event) {
+        return CloudEventCodec.envelope(event, "0b6c1ad4-3f7e-4d2a-9a51-5c0f7f3e2b10", RECORDED, 3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.sitrep.events.EventSamples#all")
+    void cloudEventMatchesTheApprovedSnapshot(SitrepEvent event) throws IOException {
+        String type = CloudEventCodec.typeOf(event.getClass());
+        String received = PRETTY.writeValueAsString(PRETTY.readTree(codec.encode(envelopeOf(event)))) + "\n";
+        Path approved = APPROVED.resolve(type + ".json");
+        if (!Files.exists(approved) || !Files.readString(approved).equals(received)) {
+            Files.createDirectories(RECEIVED);
+            Files.writeString(RECEIVED.resolve(type + ".json"), received, StandardCharsets.UTF_8);
+            fail("The CloudEvent of %s differs from %s; the received form is in %s", type, approved,
+                    RECEIVED.resolve(type + ".json"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.sitrep.events.EventSamples#all")
+    void approvedSnapshotDecodesToTheSameEnvelope(SitrepEvent event) throws IOException {
+        byte[] approved = Files.readAllBytes(APPROVED.resolve(CloudEventCodec.typeOf(event.getClass()) + ".json"));
+        assertThat(codec.decode(approved)).isEqualTo(envelopeOf(event));
+    }
+
+    @Test
+    void theEnvelopeCarriesTheContractsAttributes() throws IOException {
+        var opened = (IncidentEvent.IncidentOpened) EventSamples.all().stream()
+                .filter(IncidentEvent.IncidentOpened.class::isInstance).findFirst().orElseThrow();
+        JsonNode cloudEvent = PRETTY.readTree(codec.encode(envelopeOf(opened)));
+        assertThat(cloudEvent.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(cloudEvent.get("type").asText()).isEqualTo("io.sitrep.incident.opened.v1");
+        assertThat(cloudEvent.get("source").asText()).isEqualTo("/sitrep/pages/olark");
+        assertThat(cloudEvent.get("subject").asText()).isEqualTo(opened.incidentId());
+        assertThat(cloudEvent.get("time").asText()).isEqualTo("2024-11-25T16:23:04.512Z");
+        assertThat(cloudEvent.get("sequence").asText()).isEqualTo("3");
+        assertThat(cloudEvent.get("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(cloudEvent.get("data").get("title").asText()).isEqualTo(opened.title());
+        assertThat(CloudEventCodec.keyOf(opened)).isEqualTo("olark");
+    }
+
+    @Test
+    void everyEventTypeHasACloudEventsType() {
+        Stream.of(PageEvent.class, IncidentEvent.class)
+                .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
+                .forEach(type -> assertThat(CloudEventCodec.typeOf(type.asSubclass(SitrepEvent.class)))
+                        .startsWith("io.sitrep.").endsWith(".v1"));
+    }
+
+    @Test
+    void aPayloadWithUnknownAttributesAndFieldsStillReads() throws IOException {
+        ObjectNode cloudEvent = (ObjectNode) PRETTY.readTree(
+                APPROVED.resolve("io.sitrep.incident.update-posted.v1.json").toFile());
+        cloudEvent.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        ((ObjectNode) cloudEvent.get("data")).put("severity", "sev2");
+        ((ObjectNode) cloudEvent.get("data")).putObject("responder").put("name", "Ada");
+
+        EventEnvelope envelope = codec.decode(PRETTY.writeValueAsBytes(cloudEvent));
+        assertThat(envelope.event()).isInstanceOf(IncidentEvent.UpdatePosted.class);
+        assertThat(((IncidentEvent.UpdatePosted) envelope.event()).message()).isEqualTo("We're continuing to investigate.");
+    }
+
+    @Test
+    void aPayloadWithAFieldMissingStillReads() throws IOException {
+        ObjectNode cloudEvent = (ObjectNode) PRETTY.readTree(
+                APPROVED.resolve("io.sitrep.component.defined.v1.json").toFile());
+        ((ObjectNode) cloudEvent.get("data")).remove("group");
+        ((ObjectNode) cloudEvent.get("data")).remove("position");
+
+        var defined = (PageEvent.ComponentDefined) codec.decode(PRETTY.writeValueAsBytes(cloudEvent)).event();
+        assertThat(defined.componentId()).isEqualTo("chat");
+        assertThat(defined.group()).isNull();
+        assertThat(defined.position()).isZero();
+    }
+
+    @Test
+    void somethingElseIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> codec.decode("""
+                {"specversion":"1.0","id":"1","source":"/x","type":"com.example.other.v1","data":{}}"""
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("com.example.other.v1");
+        assertThatThrownBy(() -> codec.decode("""
+                {"specversion":"1.0","id":"1","source":"/x","type":"io.sitrep.page.defined.v1",
+                 "time":"2024-11-25T16:23:04Z","sequence":"1","datacontenttype":"application/json",
+                 "data":{"pageId":["not","a","string"]}}""".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unreadable data");
+    }
+}
