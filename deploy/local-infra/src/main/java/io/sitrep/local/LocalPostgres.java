@@ -107,6 +107,14 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /**
+     * A durable server of its own (fsync on), for a benchmark: a 2xx promises a durable commit, so
+     * that is what a benchmark must pay for. The binaries are shared with {@link #shared()}.
+     */
+    public static LocalPostgres startDurable(Path dataDirectory, int port) {
+        return start(dataDirectory, port, Durability.DURABLE, SharedLocalPostgres.BINARIES);
+    }
+
+    /**
      * Creates the database and hands Spring Boot's {@code spring.datasource.*} properties for it to
      * {@code properties}; made for a Spring Boot test's {@code @DynamicPropertySource} method:
      *

@@ -14,17 +14,21 @@ import java.util.function.Supplier;
 
 /**
  * The local run of the whole system behind ./run.sh: PostgreSQL with fsync on (a 2xx promises a
- * durable commit, here as in production), then the services as child JVMs wired to it. Ctrl-C or
- * SIGTERM stops the services, then the infrastructure.
+ * durable commit, here as in production), a Kafka broker in this JVM that flushes every record
+ * before acknowledging it (for the same reason: the relay never sends an acknowledged batch
+ * again), then the services as child JVMs wired to both. Ctrl-C or SIGTERM stops the services, then Kafka,
+ * then PostgreSQL.
  *
  * <p>Each piece of infrastructure is started by its own class and contributes environment
- * variables for the services; a Kafka broker joins PostgreSQL the same way.
+ * variables for the services.
  */
 public final class LocalRun implements AutoCloseable {
 
     private static final String API_KEY = "sitrep-local-key";
     private static final String API_KEY_SCOPES = "pages:write,incidents:write,analytics:read,admin";
     private static final String LOOPBACK = "127.0.0.1";
+    // The services' default (SITREP_KAFKA_TOPIC overrides it, for them and for the banner alike).
+    private static final String DEFAULT_EVENTS_TOPIC = "sitrep.incident-events";
     // Two Spring Boot services starting side by side on a small laptop.
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration HEALTH_POLL = Duration.ofMillis(500);
@@ -87,8 +91,10 @@ public final class LocalRun implements AutoCloseable {
                 new Service("incident-query", options.queryJar(), "SITREP_QUERY_PORT",
                         port("SITREP_QUERY_PORT", 8081), "sitrep_query"));
         int postgresPort = port("SITREP_PG_PORT", 15432);
+        int kafkaPort = port("SITREP_KAFKA_PORT", 9092);
         // Checked up front so that a leftover process shows as such, not as a failure further on.
         Ports.requireFree(postgresPort, "PostgreSQL (SITREP_PG_PORT)");
+        Ports.requireFree(kafkaPort, "Kafka (SITREP_KAFKA_PORT)");
         services.forEach(service -> Ports.requireFree(service.port(), service.name() + " (" + service.portVariable() + ")"));
 
         if (options.fresh()) {
@@ -97,11 +103,13 @@ public final class LocalRun implements AutoCloseable {
         }
 
         LocalPostgres postgres = startPostgres(postgresPort, services);
+        LocalKafka kafka = startKafka(kafkaPort);
         Map<String, String> environment = new HashMap<>();
         environment.put("SITREP_BIND_ADDRESS", LOOPBACK);
         environment.put("SITREP_API_KEYS", apiKeys());
         environment.put("SITREP_DB_USER", postgres.username());
         environment.put("SITREP_DB_PASSWORD", postgres.password());
+        environment.put("SITREP_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
 
         for (Service service : services) {
             Map<String, String> serviceEnvironment = new HashMap<>(environment);
@@ -112,7 +120,7 @@ public final class LocalRun implements AutoCloseable {
                     ServiceProcess.start(service.name(), service.jar(), service.baseUrl(), serviceEnvironment)));
         }
         awaitHealthy();
-        printBanner(services, postgres);
+        printBanner(services, postgres, kafka);
     }
 
     private LocalPostgres startPostgres(int port, List<Service> services) {
@@ -122,6 +130,12 @@ public final class LocalRun implements AutoCloseable {
                 LocalPostgres.Durability.DURABLE, options.stateDirectory().resolve("binaries")));
         services.forEach(service -> postgres.createDatabase(service.database()));
         return postgres;
+    }
+
+    private LocalKafka startKafka(int port) {
+        Path dataDirectory = options.dataDirectory().resolve("kafka");
+        say("Starting Kafka on " + LOOPBACK + ":" + port + " (flushing every record), data in " + dataDirectory);
+        return started(() -> LocalKafka.start(dataDirectory, port));
     }
 
     /** Starts a piece unless we are stopping, and registers it to be stopped. */
@@ -204,7 +218,7 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
-    private void printBanner(List<Service> services, LocalPostgres postgres) {
+    private void printBanner(List<Service> services, LocalPostgres postgres, LocalKafka kafka) {
         StringBuilder banner = new StringBuilder("\n========================================================================\n");
         banner.append(" Sitrep is running\n\n");
         for (Service service : services) {
@@ -215,6 +229,8 @@ public final class LocalRun implements AutoCloseable {
         banner.append(String.format(" %-17s %s (user %s), databases %s%n", "PostgreSQL",
                 postgres.jdbcUrl(""), postgres.username(),
                 String.join(", ", services.stream().map(Service::database).toList())));
+        banner.append(String.format(" %-17s %s, topic %s%n", "Kafka", kafka.bootstrapServers(),
+                callerEnvironment.getOrDefault("SITREP_KAFKA_TOPIC", DEFAULT_EVENTS_TOPIC)));
         banner.append(String.format(" %-17s %s (./run.sh --fresh wipes it)%n", "Data", options.dataDirectory()));
         banner.append(String.format(" %-17s %s%n", "PostgreSQL log", postgres.logFile()));
         banner.append("\n Ctrl-C to stop\n");

@@ -41,7 +41,7 @@ record LocalRunOptions(Path repoRoot, Path commandJar, Path queryJar, boolean fr
         return repoRoot.resolve(".sitrep");
     }
 
-    /** What --fresh wipes: the databases (and, later, Kafka's logs); not the unpacked binaries. */
+    /** What --fresh wipes: the databases and Kafka's logs; not the unpacked binaries. */
     Path dataDirectory() {
         return stateDirectory().resolve("data");
     }

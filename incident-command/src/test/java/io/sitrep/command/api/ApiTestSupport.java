@@ -2,7 +2,9 @@ package io.sitrep.command.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sitrep.local.LocalKafka;
 import io.sitrep.local.LocalPostgres;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,23 +22,24 @@ import org.springframework.test.context.DynamicPropertySource;
         "sitrep.api-keys=" + ApiTestSupport.KEY + "=pages:write,incidents:write,analytics:read,admin;"
                 + ApiTestSupport.PAGES_ONLY_KEY + "=pages:write;"
                 + ApiTestSupport.OTHER_KEY + "=incidents:write"})
-abstract class ApiTestSupport {
+public abstract class ApiTestSupport {
 
     static final String KEY = "test-key";
     static final String PAGES_ONLY_KEY = "pages-only-key";
     static final String OTHER_KEY = "other-key";
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
-    HttpApi api;
+    protected HttpApi api;
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void infrastructure(DynamicPropertyRegistry registry) {
         LocalPostgres.shared().addDataSourceProperties("incident_command_api", registry::add);
+        registry.add("spring.kafka.bootstrap-servers", LocalKafka.shared()::bootstrapServers);
     }
 
     @BeforeEach
@@ -45,7 +48,7 @@ abstract class ApiTestSupport {
     }
 
     /** A new page with components api, chat and web (group Platform for the first two). */
-    String newPage() {
+    protected String newPage() {
         String pageId = "page-" + UUID.randomUUID().toString().substring(0, 8);
         expect(api.put("/api/v1/pages/" + pageId, """
                 {"name":"Test page","timeZone":"America/Los_Angeles"}"""), 201);
@@ -58,21 +61,29 @@ abstract class ApiTestSupport {
         return pageId;
     }
 
-    String openIncident(String pageId) {
+    protected String openIncident(String pageId) {
         return expect(api.post("/api/v1/pages/" + pageId + "/incidents", """
                 {"title":"Chat is slow","impact":"minor","message":"We are investigating.",
                  "components":{"chat":"degraded_performance"}}"""), 201).json().get("incidentId").asString();
     }
 
-    static HttpApi.Answer expect(HttpApi.Answer answer, int status) {
+    public static HttpApi.Answer expect(HttpApi.Answer answer, int status) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         return answer;
     }
 
-    /** The events stored for an aggregate, as (sequence number, payload type) rows, in order. */
-    java.util.List<Long> sequenceNumbers(String aggregateId) {
+    /** The sequence numbers stored for an aggregate, in order. */
+    protected List<Long> sequenceNumbers(String aggregateId) {
         return jdbc.sql("select sequence_number from domain_event_entry where aggregate_identifier = ? "
                         + "order by sequence_number")
                 .param(aggregateId).query(Long.class).list();
+    }
+
+    /** The ids of a page's events (its own, its components' and its incidents'), in stored order. */
+    public static List<String> storedEventIds(JdbcClient jdbc, String pageId) {
+        return jdbc.sql("""
+                        select event_identifier from domain_event_entry
+                        where convert_from(payload, 'UTF8')::jsonb ->> 'pageId' = ? order by global_index""")
+                .param(pageId).query(String.class).list();
     }
 }

@@ -3,6 +3,7 @@ package io.sitrep.command.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.sitrep.local.LocalKafka;
 import io.sitrep.local.LocalPostgres;
 import io.sitrep.local.Ports;
 import java.io.IOException;
@@ -39,6 +40,7 @@ class EventStoreUnavailableTest {
         postgresPort = Ports.free();
         postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
         postgres.addDataSourceProperties("incident_command", registry::add);
+        registry.add("spring.kafka.bootstrap-servers", LocalKafka.shared()::bootstrapServers);
     }
 
     @AfterAll

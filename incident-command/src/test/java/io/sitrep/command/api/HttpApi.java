@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the write API, as a user would call it: JSON text in, status and JSON out. */
-final class HttpApi {
+public final class HttpApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -25,30 +25,30 @@ final class HttpApi {
     private final String base;
     private final String apiKey;
 
-    HttpApi(int port, String apiKey) {
+    public HttpApi(int port, String apiKey) {
         this.base = "http://127.0.0.1:" + port;
         this.apiKey = apiKey;
     }
 
-    HttpApi as(String otherKey) {
+    public HttpApi as(String otherKey) {
         return new HttpApi(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherKey);
     }
 
-    Answer put(String path, String json, String... headers) {
+    public Answer put(String path, String json, String... headers) {
         return send("PUT", path, BodyPublishers.ofString(json), "application/json", headers);
     }
 
-    Answer post(String path, String json, String... headers) {
+    public Answer post(String path, String json, String... headers) {
         return send("POST", path, BodyPublishers.ofString(json), "application/json", headers);
     }
 
     /** Sends the body without a Content-Length (chunked), as a streaming client would. */
-    Answer postChunked(String path, byte[] body) {
+    public Answer postChunked(String path, byte[] body) {
         return send("POST", path, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
                 "application/json");
     }
 
-    Answer send(String method, String path, BodyPublisher body, String contentType, String... headers) {
+    public Answer send(String method, String path, BodyPublisher body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body);
@@ -72,25 +72,25 @@ final class HttpApi {
         }
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send("GET", path, BodyPublishers.noBody(), null);
     }
 
-    record Answer(HttpResponse<String> response) {
+    public record Answer(HttpResponse<String> response) {
 
-        int status() {
+        public int status() {
             return response.statusCode();
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(response.body());
         }
 
-        String body() {
+        public String body() {
             return response.body();
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return response.headers().firstValue(name);
         }
 

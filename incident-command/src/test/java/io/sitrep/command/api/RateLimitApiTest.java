@@ -2,6 +2,7 @@ package io.sitrep.command.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sitrep.local.LocalKafka;
 import io.sitrep.local.LocalPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +20,7 @@ class RateLimitApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         LocalPostgres.shared().addDataSourceProperties("incident_command_rate_limit", registry::add);
+        registry.add("spring.kafka.bootstrap-servers", LocalKafka.shared()::bootstrapServers);
     }
 
     @Test

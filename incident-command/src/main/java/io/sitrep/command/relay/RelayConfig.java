@@ -1,0 +1,49 @@
+package io.sitrep.command.relay;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The relay's error policy and its lag. A failure to publish must stop the relay where it is, so
+ * that it retries the same events; Axon's default for event handlers would log the failure and
+ * move on, which would drop the event from the stream.
+ */
+@Configuration
+class RelayConfig {
+
+    @Bean
+    ConfigurerModule relayErrorPolicy() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(KafkaRelay.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * {@code sitrep.relay.lag}: events stored but not yet published. Counted in the event store
+     * past the relay's position, so it is exact even where the global index has gaps.
+     */
+    @Bean
+    Gauge relayLag(MeterRegistry meters, EventProcessingConfiguration processing, JdbcClient jdbc) {
+        return Gauge.builder("sitrep.relay.lag", () -> {
+                    long position = processing.eventProcessor(KafkaRelay.PROCESSING_GROUP, StreamingEventProcessor.class)
+                            .map(processor -> processor.processingStatus().values().stream()
+                                    .map(EventTrackerStatus::getCurrentPosition)
+                                    .mapToLong(current -> current.orElse(-1))
+                                    .min().orElse(-1))
+                            .orElse(-1L);
+                    return jdbc.sql("select count(*) from domain_event_entry where global_index > ?")
+                            .param(position).query(Long.class).single();
+                })
+                .baseUnit("events")
+                .description("Events in the event store that the relay has not yet published to Kafka")
+                .register(meters);
+    }
+}
