@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.sitrep.local.LocalKafka;
 import io.sitrep.local.LocalPostgres;
 import io.sitrep.local.Ports;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.sitrep.local.TestServers;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,21 +33,15 @@ class EventStoreUnavailableTest {
     int port;
 
     @DynamicPropertySource
-    static void ownPostgres(DynamicPropertyRegistry registry) throws IOException {
-        data = Files.createTempDirectory("sitrep-unavailable-test-");
+    static void ownPostgres(DynamicPropertyRegistry registry) {
+        data = TestServers.scratchDirectory("sitrep-unavailable-test-");
         postgresPort = Ports.free();
         postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
+        TestServers.stopAtExit(data, () -> postgres.close());
         postgres.addDataSourceProperties("incident_command", registry::add);
         registry.add("spring.kafka.bootstrap-servers", LocalKafka.shared()::bootstrapServers);
     }
 
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-        try (var files = Files.walk(data)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
 
     private static void await(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -11,11 +11,9 @@ import io.sitrep.events.Impact;
 import io.sitrep.local.LocalKafka;
 import io.sitrep.local.LocalPostgres;
 import io.sitrep.local.Ports;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.sitrep.local.TestServers;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +22,6 @@ import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,22 +64,18 @@ class RelayBenchmark {
     JdbcClient jdbc;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
-        scratch = Files.createTempDirectory("sitrep-relay-benchmark-");
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        scratch = TestServers.scratchDirectory("sitrep-relay-benchmark-");
         postgres = LocalPostgres.startDurable(scratch.resolve("postgres"), Ports.free());
         postgres.addDataSourceProperties("relay_benchmark", registry::add);
         kafka = LocalKafka.startForTest(scratch.resolve("kafka"), Ports.free());
+        TestServers.stopAtExit(scratch, () -> {
+            kafka.close();
+            postgres.close();
+        });
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        kafka.close();
-        postgres.close();
-        try (var files = Files.walk(scratch)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
 
     @Test
     void relayPublishRate() throws Exception {

@@ -7,15 +7,12 @@ import io.sitrep.command.api.HttpApi;
 import io.sitrep.local.LocalKafka;
 import io.sitrep.local.LocalPostgres;
 import io.sitrep.local.Ports;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.sitrep.local.TestServers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,21 +52,15 @@ class RelayBrokerOutageTest {
     RelayProperties relay;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
+    static void infrastructure(DynamicPropertyRegistry registry) {
         LocalPostgres.shared().addDataSourceProperties("incident_command_broker_outage", registry::add);
-        kafkaData = Files.createTempDirectory("sitrep-outage-kafka-");
+        kafkaData = TestServers.scratchDirectory("sitrep-outage-kafka-");
         kafkaPort = Ports.free();
         kafka = LocalKafka.startForTest(kafkaData, kafkaPort);
+        TestServers.stopAtExit(kafkaData, () -> kafka.close());
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + kafkaPort);
     }
 
-    @AfterAll
-    static void stopKafka() throws IOException {
-        kafka.close();
-        try (var files = Files.walk(kafkaData)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
 
     @Test
     void everyEventArrivesInPerPageOrderAndNoCommandFailsWhileTheBrokerIsAway() throws InterruptedException {
