@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,11 +46,12 @@ class KafkaRelay {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final KafkaAdmin admin;
-    private final RelayTopic topic;
+    private final NewTopic topic;
+    private volatile boolean topicExists;
     private final CloudEventCodec codec = new CloudEventCodec();
     private final Counter published;
 
-    KafkaRelay(KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, RelayTopic topic, MeterRegistry meters) {
+    KafkaRelay(KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, NewTopic topic, MeterRegistry meters) {
         this.kafka = kafka;
         this.admin = admin;
         this.topic = topic;
@@ -60,13 +62,25 @@ class KafkaRelay {
     @EventHandler
     void on(SitrepEvent event, EventMessage<?> message, @SequenceNumber Long sequenceNumber,
             @Timestamp Instant recordedAt) {
-        topic.ensureExists(admin);
+        ensureTopic();
         EventEnvelope envelope = CloudEventCodec.envelope(event, message.getIdentifier(), recordedAt,
                 sequenceNumber + 1);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), CloudEventCodec.keyOf(event),
                 codec.encode(envelope));
         record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         pendingSends().add(kafka.send(record));
+    }
+
+    /**
+     * KafkaAdmin creates the topic at start-up; this makes sure of it again before the first send,
+     * so that a broker that was down at start-up gets its topic as soon as it is back. While Kafka
+     * is unreachable it fails, and the relay retries.
+     */
+    private void ensureTopic() {
+        if (!topicExists) {
+            admin.createOrModifyTopics(topic);
+            topicExists = true;
+        }
     }
 
     /** The sends of the current batch, awaited once before the batch's token is stored. */

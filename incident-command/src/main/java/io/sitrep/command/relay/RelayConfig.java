@@ -2,6 +2,8 @@ package io.sitrep.command.relay;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -10,14 +12,28 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The relay's error policy and its lag. A failure to publish must stop the relay where it is, so
+ * The relay's topic, its error policy and its lag. A failure to publish must stop the relay where it is, so
  * that it retries the same events; Axon's default for event handlers would log the failure and
  * move on, which would drop the event from the stream.
  */
 @Configuration
 class RelayConfig {
+
+    /**
+     * The event stream's topic, created at start-up. It keeps its records forever: it is the whole
+     * history that the read side and other consumers build their views from.
+     */
+    @Bean
+    NewTopic incidentEventsTopic(RelayProperties properties) {
+        return TopicBuilder.name(properties.topic())
+                .partitions(properties.partitions())
+                .replicas(properties.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .build();
+    }
 
     @Bean
     ConfigurerModule relayErrorPolicy() {
