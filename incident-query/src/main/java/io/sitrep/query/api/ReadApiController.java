@@ -1,0 +1,131 @@
+package io.sitrep.query.api;
+
+import io.sitrep.query.readmodel.PageStatus;
+import io.sitrep.query.readmodel.ReadModel;
+import io.sitrep.query.readmodel.ReadModel.Filter;
+import io.sitrep.query.readmodel.Views.ComponentView;
+import io.sitrep.query.readmodel.Views.IncidentList;
+import io.sitrep.query.readmodel.Views.IncidentView;
+import io.sitrep.query.readmodel.Views.PageView;
+import io.sitrep.query.readmodel.Views.PostmortemView;
+import io.sitrep.query.readmodel.Views.UpdateView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The JSON read API: a page's summary, its incidents, one incident. Public, no key needed. */
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+@Tag(name = "Read API")
+class ReadApiController {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    static final Duration MIN_VERSION_WAIT = Duration.ofSeconds(5);
+
+    record PageJson(String id, String name, String timeZone) {
+    }
+
+    record ComponentJson(String id, String name, String group, String status) {
+
+        static List<ComponentJson> of(List<ComponentView> components) {
+            return components.stream().map(c -> new ComponentJson(c.id(), c.name(), c.group(), c.status())).toList();
+        }
+    }
+
+    record IncidentJson(String id, String pageId, String title, String status, String impact, Instant createdAt,
+                        Instant updatedAt, Instant monitoringAt, Instant resolvedAt, long version,
+                        List<ComponentJson> components, List<UpdateView> updates, PostmortemView postmortem) {
+
+        static IncidentJson of(IncidentView i) {
+            return new IncidentJson(i.id(), i.pageId(), i.title(), i.status(), i.impact(), i.createdAt(),
+                    i.updatedAt(), i.monitoringAt(), i.resolvedAt(), i.version(), ComponentJson.of(i.components()),
+                    i.updates(), i.postmortem());
+        }
+    }
+
+    record SummaryJson(PageJson page, PageStatus status, List<ComponentJson> components, List<IncidentJson> incidents) {
+    }
+
+    record IncidentListJson(List<IncidentJson> items, String nextCursor) {
+    }
+
+    private final ReadModel readModel;
+
+    ReadApiController(ReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    @GetMapping("/pages/{pageId}/summary")
+    @Operation(summary = "A page's overall status, its components and its unresolved incidents")
+    SummaryJson summary(@PathVariable String pageId) {
+        PageView page = readModel.page(pageId).orElseThrow(() -> new NotFound("page " + pageId + " does not exist"));
+        List<ComponentView> components = readModel.components(pageId);
+        List<IncidentView> unresolved = readModel.unresolved(pageId);
+        return new SummaryJson(new PageJson(page.id(), page.name(), page.timeZone()),
+                PageStatus.of(unresolved, components), ComponentJson.of(components),
+                unresolved.stream().map(IncidentJson::of).toList());
+    }
+
+    @GetMapping("/pages/{pageId}/incidents")
+    @Operation(summary = "A page's incidents, newest first, a page at a time",
+            description = "Pass the answer's nextCursor as cursor for the next page; it is null on the last.")
+    IncidentListJson incidents(@PathVariable String pageId,
+                               @Parameter(description = "unresolved, resolved or all")
+                               @RequestParam(defaultValue = "all") String status,
+                               @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int limit,
+                               @RequestParam(required = false) String cursor) {
+        Filter filter;
+        try {
+            filter = Filter.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("status", "must be unresolved, resolved or all");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequest("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        if (readModel.page(pageId).isEmpty()) {
+            throw new NotFound("page " + pageId + " does not exist");
+        }
+        IncidentList list = readModel.list(pageId, filter, limit, cursor);
+        return new IncidentListJson(list.items().stream().map(IncidentJson::of).toList(), list.nextCursor());
+    }
+
+    @GetMapping("/incidents/{incidentId}")
+    @Operation(summary = "One incident, its entries newest first",
+            description = "minVersion waits up to 5 s until the read model has applied that version, so that a "
+                    + "client reads its own write (the version of a write API answer); past that, 503.")
+    IncidentJson incident(@PathVariable String incidentId, @RequestParam(required = false) Long minVersion)
+            throws InterruptedException {
+        if (minVersion != null) {
+            awaitVersion(incidentId, minVersion);
+        }
+        return readModel.incident(incidentId).map(IncidentJson::of)
+                .orElseThrow(() -> new NotFound("incident " + incidentId + " does not exist"));
+    }
+
+    private void awaitVersion(String incidentId, long minVersion) throws InterruptedException {
+        long deadline = System.nanoTime() + MIN_VERSION_WAIT.toNanos();
+        while (true) {
+            Optional<Long> applied = readModel.incidentVersion(incidentId);
+            if (applied.isPresent() && applied.get() >= minVersion) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new NotYetApplied("the read model has not applied version " + minVersion + " of incident "
+                        + incidentId + " yet" + applied.map(v -> " (it is at " + v + ")").orElse(""));
+            }
+            Thread.sleep(50);
+        }
+    }
+}
