@@ -1,0 +1,74 @@
+package io.sitrep.query;
+
+import io.sitrep.events.CloudEventCodec;
+import io.sitrep.events.SitrepEvent;
+import io.sitrep.local.LocalKafka;
+import io.sitrep.local.LocalPostgres;
+import io.sitrep.query.readmodel.Projector;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running incident-query on a real PostgreSQL and a real Kafka broker, shared by the test
+ * classes that extend it (one Spring context); each test works on pages of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class QueryTestSupport {
+
+    protected static final String EVENT_TOPIC = "sitrep.incident-events";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Projector projector;
+
+    /** The versions handed out so far, per aggregate, so that a test's events carry real sequences. */
+    private final Map<String, Long> versions = new HashMap<>();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        LocalPostgres.shared().addDataSourceProperties("incident_query_it", registry::add);
+        registry.add("spring.kafka.bootstrap-servers", LocalKafka.shared()::bootstrapServers);
+        createEventTopic();
+    }
+
+    /** incident-command creates the event topic; here the test stands in for it. */
+    private static void createEventTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalKafka.shared().bootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(EVENT_TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(EVENT_TOPIC, 3, (short) 1))).all().get();
+            }
+        }
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Applies events as the consumer would, each the next version of its aggregate, recorded at {@code at}. */
+    protected void apply(Instant at, SitrepEvent... events) {
+        for (SitrepEvent event : events) {
+            projector.apply(envelope(event, at));
+        }
+    }
+
+    protected io.sitrep.events.EventEnvelope envelope(SitrepEvent event, Instant recordedAt) {
+        String aggregate = event instanceof io.sitrep.events.IncidentEvent incident ? incident.incidentId()
+                : event.pageId();
+        long version = versions.merge(aggregate, 1L, Long::sum);
+        return CloudEventCodec.envelope(event, UUID.randomUUID().toString(), recordedAt, version);
+    }
+}

@@ -1,0 +1,152 @@
+package io.sitrep.query.api;
+
+import static io.sitrep.events.ComponentStatus.DEGRADED_PERFORMANCE;
+import static io.sitrep.events.ComponentStatus.UNDER_MAINTENANCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentEvent.IncidentOpened;
+import io.sitrep.events.IncidentEvent.IncidentResolved;
+import io.sitrep.events.IncidentEvent.UpdatePosted;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.PageEvent.ComponentDefined;
+import io.sitrep.events.PageEvent.PageDefined;
+import io.sitrep.query.QueryTestSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ReadApiTest extends QueryTestSupport {
+
+    private static final Instant T0 = Instant.parse("2024-11-25T16:23:00Z");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theSummaryShowsTheWorstStatusTheComponentsAndTheUnresolvedIncidents() throws Exception {
+        String page = unique("summary");
+        apply(T0, new PageDefined(page, "Summary page", "Europe/Berlin"),
+                new ComponentDefined(page, "api", "API", "Platform", 0),
+                new ComponentDefined(page, "web", "Website", null, 1));
+        JsonNode calm = json(get("/api/v1/pages/" + page + "/summary"), 200);
+        assertThat(calm.get("status").toString())
+                .isEqualTo("{\"indicator\":\"none\",\"description\":\"All Systems Operational\"}");
+
+        apply(T0, new IncidentOpened("inc_m" + page, page, page + "-m1", "Maintenance window", Impact.NONE,
+                IncidentStatus.IDENTIFIED, "planned", Map.of("web", UNDER_MAINTENANCE), T0));
+        assertThat(json(get("/api/v1/pages/" + page + "/summary"), 200).get("status").get("indicator").asString())
+                .isEqualTo("maintenance");
+
+        apply(T0, new IncidentOpened("inc_s" + page, page, page + "-s1", "API slow", Impact.MINOR,
+                        IncidentStatus.INVESTIGATING, "looking", Map.of("api", DEGRADED_PERFORMANCE), T0.plusSeconds(60)),
+                new UpdatePosted("inc_s" + page, page, page + "-s2", "API slow", Impact.MINOR, IncidentStatus.IDENTIFIED,
+                        IncidentStatus.IDENTIFIED, "found it", Map.of(), T0.plusSeconds(120)));
+        JsonNode summary = json(get("/api/v1/pages/" + page + "/summary"), 200);
+
+        assertThat(summary.get("page").toString())
+                .isEqualTo("{\"id\":\"" + page + "\",\"name\":\"Summary page\",\"timeZone\":\"Europe/Berlin\"}");
+        assertThat(summary.get("status").toString())
+                .isEqualTo("{\"indicator\":\"minor\",\"description\":\"Minor Service Outage\"}");
+        assertThat(summary.get("components").get(0).toString())
+                .isEqualTo("{\"id\":\"api\",\"name\":\"API\",\"group\":\"Platform\",\"status\":\"degraded_performance\"}");
+        JsonNode newest = summary.get("incidents").get(0);
+        assertThat(newest.get("title").asString()).isEqualTo("API slow");
+        assertThat(newest.get("status").asString()).isEqualTo("identified");
+        assertThat(newest.get("version").asLong()).isEqualTo(2);
+        assertThat(newest.get("createdAt").asString()).isEqualTo("2024-11-25T16:24:00Z");
+        assertThat(newest.get("postmortem").isNull()).isTrue();
+        assertThat(newest.get("updates").get(0).toString()).contains("\"label\":\"Identified\"",
+                "\"message\":\"found it\"", "\"occurredAt\":\"2024-11-25T16:25:00Z\"");
+        assertThat(newest.get("updates").get(1).get("label").asString()).isEqualTo("Investigating");
+        assertThat(summary.get("incidents")).hasSize(2);
+    }
+
+    @Test
+    void incidentsArePagedWithACursorAndFilteredByStatus() throws Exception {
+        String page = unique("paged");
+        apply(T0, new PageDefined(page, "Paged", "UTC"));
+        for (int i = 0; i < 5; i++) {
+            String id = "inc_" + i + page;
+            apply(T0, new IncidentOpened(id, page, id + "-u", "Incident " + i, Impact.MINOR,
+                    IncidentStatus.INVESTIGATING, "m", Map.of(), T0.plusSeconds(60L * i)));
+            if (i < 2) {
+                apply(T0, new IncidentResolved(id, page, id + "-r", "Incident " + i, Impact.MINOR, "done", Map.of(),
+                        T0.plusSeconds(60L * i + 30)));
+            }
+        }
+        List<String> titles = new ArrayList<>();
+        String next = "/api/v1/pages/" + page + "/incidents?limit=2";
+        while (next != null) {
+            JsonNode list = json(get(next), 200);
+            list.get("items").forEach(item -> titles.add(item.get("title").asString()));
+            next = list.get("nextCursor").isNull() ? null
+                    : "/api/v1/pages/" + page + "/incidents?limit=2&cursor=" + list.get("nextCursor").asString();
+        }
+        assertThat(titles).containsExactly("Incident 4", "Incident 3", "Incident 2", "Incident 1", "Incident 0");
+        assertThat(json(get("/api/v1/pages/" + page + "/incidents?status=resolved"), 200).get("items"))
+                .extracting(item -> item.get("title").asString()).containsExactly("Incident 1", "Incident 0");
+
+        problem(get("/api/v1/pages/" + page + "/incidents?status=open"), 400);
+        problem(get("/api/v1/pages/" + page + "/incidents?limit=0"), 400);
+        problem(get("/api/v1/pages/" + page + "/incidents?limit=many"), 400);
+        problem(get("/api/v1/pages/" + page + "/incidents?cursor=bm9wZQ"), 400);
+        problem(get("/api/v1/pages/no-such-page/incidents"), 404);
+    }
+
+    @Test
+    void minVersionWaitsUntilTheReadModelHasAppliedIt() throws Exception {
+        String page = unique("wait");
+        String id = "inc_" + page;
+        apply(T0, new PageDefined(page, "Wait", "UTC"), new IncidentOpened(id, page, id + "-u1", "Waiting",
+                Impact.MINOR, IncidentStatus.INVESTIGATING, "m", Map.of(), T0));
+        var later = envelope(new UpdatePosted(id, page, id + "-u2", "Waiting", Impact.MINOR, null,
+                IncidentStatus.INVESTIGATING, "arrives late", Map.of(), T0), T0);
+
+        CompletableFuture<Void> delayed = CompletableFuture.runAsync(() -> projector.apply(later),
+                CompletableFuture.delayedExecutor(700, TimeUnit.MILLISECONDS));
+        JsonNode incident = json(get("/api/v1/incidents/" + id + "?minVersion=2"), 200);
+        delayed.join();
+
+        assertThat(incident.get("version").asLong()).isEqualTo(2);
+        assertThat(incident.get("updates").get(0).get("message").asString()).isEqualTo("arrives late");
+    }
+
+    @Test
+    void aVersionNeverAppliedAnswers503WithRetryAfter() throws Exception {
+        String page = unique("never");
+        String id = "inc_" + page;
+        apply(T0, new PageDefined(page, "Never", "UTC"), new IncidentOpened(id, page, id + "-u1", "Stuck",
+                Impact.MINOR, IncidentStatus.INVESTIGATING, "m", Map.of(), T0));
+        HttpResponse<String> answer = get("/api/v1/incidents/" + id + "?minVersion=9");
+        problem(answer, 503);
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        problem(get("/api/v1/incidents/inc_unknown"), 404);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private static void problem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).isNotBlank();
+    }
+}

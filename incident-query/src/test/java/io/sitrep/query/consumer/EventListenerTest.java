@@ -1,0 +1,147 @@
+package io.sitrep.query.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sitrep.events.CloudEventCodec;
+import io.sitrep.events.EventEnvelope;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentEvent.IncidentOpened;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.PageEvent.ComponentDefined;
+import io.sitrep.events.PageEvent.PageDefined;
+import io.sitrep.local.LocalKafka;
+import io.sitrep.query.QueryTestSupport;
+import io.sitrep.query.readmodel.ReadModel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/** Records on the real topic reach the read models; poison records go to the dead-letter topic. */
+class EventListenerTest extends QueryTestSupport {
+
+    private static final Instant NOW = Instant.parse("2024-11-25T16:23:00Z");
+
+    @Autowired
+    ReadModel readModel;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Value("${sitrep.kafka.topic}")
+    String topic;
+
+    @Value("${sitrep.kafka.dead-letter-topic}")
+    String deadLetterTopic;
+
+    private final CloudEventCodec codec = new CloudEventCodec();
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalKafka.shared().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void eventsOnTheTopicReachTheReadModels() throws Exception {
+        String page = unique("topic");
+        publish(page, envelope(new PageDefined(page, "From Kafka", "UTC"), NOW));
+        publish(page, envelope(new IncidentOpened("inc_" + page, page, page + "-u1", "Seen via Kafka",
+                Impact.MINOR, IncidentStatus.INVESTIGATING, "m", Map.of(), NOW), NOW));
+
+        await(() -> readModel.incident("inc_" + page).isPresent());
+        assertThat(readModel.page(page).orElseThrow().name()).isEqualTo("From Kafka");
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndOtherPagesKeepFlowing() throws Exception {
+        double before = deadLetters();
+        String poisoned = unique("poisoned");
+        String healthy = unique("healthy");
+        publishRaw(poisoned, "this is not a CloudEvent".getBytes(StandardCharsets.UTF_8));
+        publishRaw(poisoned, """
+                {"specversion":"1.0","id":"x","source":"/sitrep/pages/p","type":"io.sitrep.page.renamed.v9","data":{}}"""
+                .getBytes(StandardCharsets.UTF_8));
+        // Well-formed, but it can never be applied: the component's page never existed (retried, then parked).
+        publish(poisoned, envelope(new ComponentDefined(poisoned, "api", "API", null, 0), NOW));
+        publish(healthy, envelope(new PageDefined(healthy, "Still flowing", "UTC"), NOW));
+
+        await(() -> readModel.page(healthy).isPresent());
+        await(() -> deadLetters() >= before + 3);
+
+        List<ConsumerRecord<String, byte[]>> parked = deadLettersOf(poisoned, 3);
+        assertThat(parked).extracting(record -> new String(record.headers().lastHeader("kafka_dlt-exception-message")
+                .value(), StandardCharsets.UTF_8))
+                .anySatisfy(reason -> assertThat(reason).contains("Not a CloudEvent"))
+                .anySatisfy(reason -> assertThat(reason).contains("io.sitrep.page.renamed.v9"))
+                .anySatisfy(reason -> assertThat(reason).contains("arrived before its page"));
+        assertThat(readModel.page(poisoned)).isEmpty();
+    }
+
+    private void publish(String key, EventEnvelope envelope) throws Exception {
+        publishRaw(key, codec.encode(envelope));
+    }
+
+    private void publishRaw(String key, byte[] value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    private double deadLetters() {
+        return meters.get("sitrep.consumer.dead.letters").counter().count();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> deadLettersOf(String key, int count) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafka.shared().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, unique("dead-letter-reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(deadLetterTopic));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < count) {
+                assertThat(System.nanoTime()).as("%d dead letters for %s", count, key).isLessThan(deadline);
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+}

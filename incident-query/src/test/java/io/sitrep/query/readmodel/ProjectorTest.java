@@ -1,0 +1,166 @@
+package io.sitrep.query.readmodel;
+
+import static io.sitrep.events.ComponentStatus.DEGRADED_PERFORMANCE;
+import static io.sitrep.events.ComponentStatus.MAJOR_OUTAGE;
+import static io.sitrep.events.ComponentStatus.OPERATIONAL;
+import static io.sitrep.events.ComponentStatus.PARTIAL_OUTAGE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitrep.events.EventEnvelope;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentEvent.IncidentOpened;
+import io.sitrep.events.IncidentEvent.IncidentResolved;
+import io.sitrep.events.IncidentEvent.MonitoringStarted;
+import io.sitrep.events.IncidentEvent.PostmortemPublished;
+import io.sitrep.events.IncidentEvent.UpdatePosted;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.PageEvent.ComponentDefined;
+import io.sitrep.events.PageEvent.PageDefined;
+import io.sitrep.events.SitrepEvent;
+import io.sitrep.query.QueryTestSupport;
+import io.sitrep.query.readmodel.ReadModel.Filter;
+import io.sitrep.query.readmodel.Views.IncidentView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The projections, fed events directly: what each event does to the views, and that a replay changes nothing. */
+class ProjectorTest extends QueryTestSupport {
+
+    private static final Instant T0 = Instant.parse("2024-11-25T16:23:00Z");
+
+    @Autowired
+    ReadModel readModel;
+
+    @Test
+    void foldsTheWholeLifecycleOfAnIncident() {
+        String page = unique("fold");
+        String incident = "inc_" + page;
+        List<EventEnvelope> stream = olarkLike(page, incident);
+        stream.forEach(projector::apply);
+
+        IncidentView view = readModel.incident(incident).orElseThrow();
+        assertThat(view.status()).isEqualTo("resolved");
+        assertThat(view.version()).as("five events of the incident").isEqualTo(5);
+        assertThat(view.createdAt()).isEqualTo(T0);
+        assertThat(view.monitoringAt()).isEqualTo(T0.plusSeconds(5640));
+        assertThat(view.resolvedAt()).isEqualTo(T0.plusSeconds(12000));
+        assertThat(view.updatedAt()).isEqualTo(T0.plusSeconds(105420));
+        assertThat(view.updates()).extracting(Views.UpdateView::label)
+                .containsExactly("Resolved", "Monitoring", "Update", "Investigating");
+        assertThat(view.updates()).extracting(Views.UpdateView::status)
+                .containsExactly("resolved", "monitoring", "investigating", "investigating");
+        assertThat(view.postmortem().body()).isEqualTo("final");
+        assertThat(view.components()).extracting(Views.ComponentView::id).containsExactly("chat", "agents");
+        assertThat(view.components()).extracting(Views.ComponentView::status)
+                .containsExactly("operational", "operational");
+        assertThat(readModel.components(page)).extracting(Views.ComponentView::status)
+                .containsExactly("operational", "operational", "operational");
+        assertThat(readModel.unresolved(page)).isEmpty();
+    }
+
+    @Test
+    void feedingTheSameStreamTwiceGivesTheSameViews() {
+        String page = unique("twice");
+        String incident = "inc_" + page;
+        List<EventEnvelope> stream = olarkLike(page, incident);
+        List<Boolean> first = stream.stream().map(projector::apply).toList();
+        Object before = snapshot(page, incident);
+
+        List<Boolean> second = stream.stream().map(projector::apply).toList();
+
+        assertThat(first).containsOnly(true);
+        assertThat(second).as("a redelivered event is skipped").containsOnly(false);
+        assertThat(snapshot(page, incident)).isEqualTo(before);
+    }
+
+    @Test
+    void aRedeliveryAfterLaterEventsChangesNothing() {
+        String page = unique("late");
+        String incident = "inc_" + page;
+        List<EventEnvelope> stream = olarkLike(page, incident);
+        stream.forEach(projector::apply);
+        Object before = snapshot(page, incident);
+
+        // A relay retry can send an old batch again after newer events: the opening, the first update.
+        assertThat(projector.apply(stream.get(3))).isFalse();
+        assertThat(projector.apply(stream.get(4))).isFalse();
+        assertThat(projector.apply(stream.get(1))).isFalse();
+
+        assertThat(snapshot(page, incident)).isEqualTo(before);
+    }
+
+    @Test
+    void theLatestEntryNamingAComponentSetsItsStatus() {
+        String page = unique("status");
+        apply(T0, new PageDefined(page, "Status", "UTC"), new ComponentDefined(page, "api", "API", null, 0),
+                new IncidentOpened("inc_a" + page, page, page + "-u1", "A", Impact.MINOR, IncidentStatus.INVESTIGATING, "m",
+                        Map.of("api", DEGRADED_PERFORMANCE), T0),
+                new IncidentOpened("inc_b" + page, page, page + "-u2", "B", Impact.MAJOR, IncidentStatus.INVESTIGATING, "m",
+                        Map.of("api", MAJOR_OUTAGE), T0.plusSeconds(60)));
+
+        assertThat(readModel.components(page).get(0).status()).isEqualTo("major_outage");
+        assertThat(readModel.unresolved(page)).extracting(IncidentView::title).containsExactly("B", "A");
+        assertThat(PageStatus.of(readModel.unresolved(page), readModel.components(page)).indicator())
+                .isEqualTo("critical");
+    }
+
+    @Test
+    void listsIncidentsNewestFirstAPageAtATime() {
+        String page = unique("list");
+        apply(T0, new PageDefined(page, "List", "UTC"));
+        for (int i = 0; i < 5; i++) {
+            String id = "inc_" + i + page;
+            apply(T0, new IncidentOpened(id, page, id + "-u", "Incident " + i, Impact.MINOR,
+                    IncidentStatus.INVESTIGATING, "m", Map.of(), T0.plusSeconds(i * 60L)));
+            if (i % 2 == 0) {
+                apply(T0, new IncidentResolved(id, page, id + "-r", "Incident " + i, Impact.MINOR, "done", Map.of(),
+                        T0.plusSeconds(i * 60L + 30)));
+            }
+        }
+
+        List<String> titles = new ArrayList<>();
+        String cursor = null;
+        do {
+            Views.IncidentList list = readModel.list(page, Filter.ALL, 2, cursor);
+            assertThat(list.items()).hasSizeLessThanOrEqualTo(2);
+            list.items().forEach(item -> titles.add(item.title()));
+            cursor = list.nextCursor();
+        } while (cursor != null);
+
+        assertThat(titles).containsExactly("Incident 4", "Incident 3", "Incident 2", "Incident 1", "Incident 0");
+        assertThat(readModel.list(page, Filter.RESOLVED, 10, null).items()).extracting(IncidentView::title)
+                .containsExactly("Incident 4", "Incident 2", "Incident 0");
+        assertThat(readModel.list(page, Filter.UNRESOLVED, 10, null).items()).extracting(IncidentView::title)
+                .containsExactly("Incident 3", "Incident 1");
+    }
+
+    /** A page with three components and an incident through its whole life: 9 events. */
+    private List<EventEnvelope> olarkLike(String page, String incident) {
+        List<SitrepEvent> events = List.of(
+                new PageDefined(page, "Olark Live Chat", "America/Los_Angeles"),
+                new ComponentDefined(page, "chat", "Chat", "Live Chat", 0),
+                new ComponentDefined(page, "agents", "Agents", "Live Chat", 1),
+                new ComponentDefined(page, "web", "Website", null, 2),
+                new IncidentOpened(incident, page, incident + "-u1", "Incident Alerted", Impact.MAJOR,
+                        IncidentStatus.INVESTIGATING, "detected", Map.of("chat", PARTIAL_OUTAGE), T0),
+                new UpdatePosted(incident, page, incident + "-u2", "Incident Alerted", Impact.MAJOR, null,
+                        IncidentStatus.INVESTIGATING, "still on it", Map.of("agents", DEGRADED_PERFORMANCE),
+                        T0.plusSeconds(480)),
+                new MonitoringStarted(incident, page, incident + "-u3", "Incident Alerted", Impact.MAJOR, "fixed",
+                        Map.of("chat", DEGRADED_PERFORMANCE), T0.plusSeconds(5640)),
+                new IncidentResolved(incident, page, incident + "-u4", "Incident Alerted", Impact.MAJOR, "resolved",
+                        Map.of("chat", OPERATIONAL, "agents", OPERATIONAL), T0.plusSeconds(12000)),
+                new PostmortemPublished(incident, page, "Incident Alerted", Impact.MAJOR, "final",
+                        T0.plusSeconds(105420)));
+        return events.stream().map(event -> envelope(event, T0)).toList();
+    }
+
+    private Object snapshot(String page, String incident) {
+        return List.of(readModel.page(page), readModel.components(page), readModel.incident(incident),
+                readModel.list(page, Filter.ALL, 100, null));
+    }
+}
