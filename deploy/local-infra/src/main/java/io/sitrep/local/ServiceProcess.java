@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A service's fat jar running as a child JVM, its output copied to ours with its name in front. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -36,7 +36,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Runs {@code java -jar jar} with our environment plus {@code environment}. */
-    static ServiceProcess start(String name, Path jar, URI baseUrl, Map<String, String> environment) {
+    public static ServiceProcess start(String name, Path jar, URI baseUrl, Map<String, String> environment) {
         // The JVM running us, so that the services run on the JDK the user chose for ./run.sh.
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString())
@@ -49,15 +49,15 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -70,7 +70,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** True once {@code GET /actuator/health} answers 200. */
-    boolean isHealthy() {
+    public boolean isHealthy() {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/actuator/health"))
                 .timeout(Duration.ofSeconds(2))
                 .build();

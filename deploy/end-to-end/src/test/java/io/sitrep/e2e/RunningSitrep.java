@@ -1,0 +1,154 @@
+package io.sitrep.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitrep.local.LocalKafka;
+import io.sitrep.local.LocalPostgres;
+import io.sitrep.local.Ports;
+import io.sitrep.local.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sitrep as ./run.sh runs it: incident-command and incident-query from their jars, as processes of
+ * their own, on a real PostgreSQL and a real Kafka broker. Started once for all end-to-end tests,
+ * stopped when the JVM exits.
+ */
+final class RunningSitrep {
+
+    static final String API_KEY = "e2e-key";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static RunningSitrep instance;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI command;
+    private final URI query;
+
+    private RunningSitrep(URI command, URI query) {
+        this.command = command;
+        this.query = query;
+    }
+
+    static synchronized RunningSitrep get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static RunningSitrep start() {
+        LocalPostgres postgres = LocalPostgres.shared();
+        postgres.createDatabase("e2e_command");
+        postgres.createDatabase("e2e_query");
+        Map<String, String> common = Map.of(
+                "SITREP_KAFKA_BOOTSTRAP", LocalKafka.shared().bootstrapServers(),
+                "SITREP_BIND_ADDRESS", "127.0.0.1",
+                "SITREP_DB_USER", postgres.username(),
+                "SITREP_DB_PASSWORD", postgres.password(),
+                "SITREP_API_KEYS", API_KEY + "=pages:write,incidents:write");
+        int commandPort = Ports.free();
+        int queryPort = Ports.free();
+        List<ServiceProcess> services = List.of(
+                ServiceProcess.start("incident-command", jar("sitrep.command.jar"),
+                        URI.create("http://127.0.0.1:" + commandPort), with(common,
+                                "SITREP_DB_URL", postgres.jdbcUrl("e2e_command"),
+                                "SITREP_COMMAND_PORT", Integer.toString(commandPort))),
+                ServiceProcess.start("incident-query", jar("sitrep.query.jar"),
+                        URI.create("http://127.0.0.1:" + queryPort), with(common,
+                                "SITREP_DB_URL", postgres.jdbcUrl("e2e_query"),
+                                "SITREP_QUERY_PORT", Integer.toString(queryPort))));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> services.forEach(ServiceProcess::close),
+                "sitrep-e2e-stop"));
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        for (ServiceProcess service : services) {
+            while (!service.isHealthy()) {
+                assertThat(service.isAlive()).as("%s is running (see its output in this test's log)", service.name())
+                        .isTrue();
+                assertThat(System.nanoTime()).as("%s healthy within %s", service.name(), START_TIMEOUT)
+                        .isLessThan(deadline);
+                sleep(250);
+            }
+        }
+        return new RunningSitrep(services.get(0).baseUrl(), services.get(1).baseUrl());
+    }
+
+    private static Path jar(String property) {
+        Path jar = Path.of(System.getProperty(property, "unset: run through Maven"));
+        assertThat(Files.isRegularFile(jar)).as("%s exists (mvn package builds it)", jar).isTrue();
+        return jar;
+    }
+
+    private static Map<String, String> with(Map<String, String> common, String... more) {
+        Map<String, String> environment = new HashMap<>(common);
+        for (int i = 0; i < more.length; i += 2) {
+            environment.put(more[i], more[i + 1]);
+        }
+        return environment;
+    }
+
+    /** A write: answers with the status and the JSON body. */
+    Answer write(String method, String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(command.resolve(path))
+                .header("Authorization", "Bearer " + API_KEY)
+                .header("Content-Type", "application/json")
+                .method(method, BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    /** A read from incident-query. */
+    Answer read(String path) {
+        return send(HttpRequest.newBuilder(query.resolve(path)).GET());
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.request().method() + " " + response.uri(), response.statusCode(),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Answer(String request, int status, String body) {
+
+        Answer expect(int expected) {
+            assertThat(status).as("%s -> %d %s", request, status, body).isEqualTo(expected);
+            return this;
+        }
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
