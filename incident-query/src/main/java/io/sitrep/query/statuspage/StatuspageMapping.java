@@ -1,0 +1,166 @@
+package io.sitrep.query.statuspage;
+
+import io.sitrep.query.readmodel.PageStatus;
+import io.sitrep.query.readmodel.Views.ComponentView;
+import io.sitrep.query.readmodel.Views.IncidentView;
+import io.sitrep.query.readmodel.Views.PageView;
+import io.sitrep.query.readmodel.Views.UpdateView;
+import io.sitrep.query.statuspage.StatuspageJson.Component;
+import io.sitrep.query.statuspage.StatuspageJson.Incident;
+import io.sitrep.query.statuspage.StatuspageJson.IncidentUpdate;
+import io.sitrep.query.statuspage.StatuspageJson.Page;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One page's read models as Statuspage's JSON, every time in the page's zone.
+ *
+ * <p>Statuspage has no group names: a group is a component with {@code group} true. So each of our
+ * group names becomes such a component, with an id derived from the page and the name, placed just
+ * before its first member with its members right after it, and the status of its worst member.
+ * Positions count from 1 in that order, so that sorting by position shows every group together.
+ */
+final class StatuspageMapping {
+
+    /** Component statuses from best to worst. */
+    private static final List<String> SEVERITY = List.of("operational", "under_maintenance",
+            "degraded_performance", "partial_outage", "major_outage");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+
+    private final PageView page;
+    private final ZoneId zone;
+    private final PageLinks links;
+    private final List<ComponentView> componentViews;
+    private final List<IncidentView> recent;
+    private final List<IncidentView> unresolved;
+    private final List<Component> components;
+    private final Map<String, Component> componentsById;
+
+    /**
+     * @param recent     the page's latest incidents, newest first
+     * @param unresolved the page's unresolved incidents, newest first
+     */
+    StatuspageMapping(PageView page, List<ComponentView> components, List<IncidentView> recent,
+                      List<IncidentView> unresolved, PageLinks links) {
+        this.page = page;
+        this.zone = ZoneId.of(page.timeZone());
+        this.links = links;
+        this.componentViews = components;
+        this.recent = recent;
+        this.unresolved = unresolved;
+        this.components = inDisplayOrder(components);
+        // Incidents name components, never groups (whose ids a component could even share).
+        this.componentsById = this.components.stream().filter(component -> !component.group())
+                .collect(Collectors.toMap(Component::id, Function.identity()));
+    }
+
+    /** The page, last updated when it or the latest of its incidents (those known here) was. */
+    Page page() {
+        Instant updatedAt = Stream.of(Stream.of(page.updatedAt()), recent.stream().map(IncidentView::updatedAt),
+                        unresolved.stream().map(IncidentView::updatedAt))
+                .flatMap(Function.identity()).max(Comparator.naturalOrder()).orElseThrow();
+        return new Page(page.id(), page.name(), links.page(page.id()), page.timeZone(), time(updatedAt));
+    }
+
+    PageStatus status() {
+        return PageStatus.of(unresolved, componentViews);
+    }
+
+    /** The components and their groups, in display order. */
+    List<Component> components() {
+        return components;
+    }
+
+    List<Incident> recentIncidents() {
+        return recent.stream().map(this::incident).toList();
+    }
+
+    List<Incident> unresolvedIncidents() {
+        return unresolved.stream().map(this::incident).toList();
+    }
+
+    /**
+     * An incident; its {@code status} is {@code postmortem} once one is published, and its
+     * {@code components} are the components it named, as they stand now (as in Statuspage).
+     */
+    Incident incident(IncidentView incident) {
+        return new Incident(incident.id(), incident.pageId(), incident.title(),
+                incident.postmortem() != null ? "postmortem" : incident.status(), incident.impact(),
+                time(incident.createdAt()), time(incident.updatedAt()), time(incident.monitoringAt()),
+                time(incident.resolvedAt()), time(incident.createdAt()), links.incident(page.id(), incident.id()),
+                incident.updates().stream().map(update -> update(incident.id(), update)).toList(),
+                incident.components().stream().map(named -> componentsById.get(named.id()))
+                        .filter(Objects::nonNull).toList());
+    }
+
+    /** An entry: shown at {@code occurredAt}, recorded (and never changed since) at {@code recordedAt}. */
+    private IncidentUpdate update(String incidentId, UpdateView update) {
+        return new IncidentUpdate(update.id(), incidentId, update.status(), update.message(),
+                time(update.occurredAt()), time(update.recordedAt()), time(update.recordedAt()), null);
+    }
+
+    private List<Component> inDisplayOrder(List<ComponentView> views) {
+        Map<String, List<ComponentView>> members = views.stream().filter(view -> view.group() != null)
+                .collect(Collectors.groupingBy(ComponentView::group, LinkedHashMap::new, Collectors.toList()));
+        List<Component> ordered = new ArrayList<>();
+        for (ComponentView view : views) {
+            if (view.group() == null) {
+                ordered.add(component(view, null, ordered.size() + 1));
+            } else if (members.containsKey(view.group())) {
+                List<ComponentView> group = members.remove(view.group());
+                String groupId = groupId(page.id(), view.group());
+                ordered.add(group(groupId, view.group(), group, ordered.size() + 1));
+                group.forEach(member -> ordered.add(component(member, groupId, ordered.size() + 1)));
+            }
+        }
+        return List.copyOf(ordered);
+    }
+
+    private Component component(ComponentView view, String groupId, int position) {
+        return new Component(view.id(), page.id(), groupId, view.name(), null, position, view.status(), true, false,
+                startDate(view.createdAt()), false, time(view.createdAt()), time(view.updatedAt()), null);
+    }
+
+    private Component group(String id, String name, List<ComponentView> members, int position) {
+        String worst = members.stream().map(ComponentView::status)
+                .max(Comparator.comparingInt(SEVERITY::indexOf)).orElseThrow();
+        Instant createdAt = members.stream().map(ComponentView::createdAt).min(Comparator.naturalOrder()).orElseThrow();
+        Instant updatedAt = members.stream().map(ComponentView::updatedAt).max(Comparator.naturalOrder()).orElseThrow();
+        return new Component(id, page.id(), null, name, null, position, worst, true, false, startDate(createdAt), true,
+                time(createdAt), time(updatedAt), members.stream().map(ComponentView::id).toList());
+    }
+
+    /** A group's id: the same for the same page and group name, 12 hex digits like Statuspage's ids. */
+    static String groupId(String pageId, String groupName) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((pageId + "/" + groupName).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Like Statuspage: {@code 2024-11-25T08:23:00.000-08:00}, in the page's zone; null stays null. */
+    String time(Instant instant) {
+        return instant == null ? null : TIME.format(instant.atZone(zone));
+    }
+
+    private String startDate(Instant createdAt) {
+        return createdAt.atZone(zone).toLocalDate().toString();
+    }
+}
