@@ -1,0 +1,68 @@
+package io.sitrep.query.web;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the templates render: plain values, every time already in the page's zone and words. Public
+ * because the templates' expressions read them by reflection.
+ */
+public final class PageModels {
+
+    private PageModels() {
+    }
+
+    /** The page a view belongs to, for its header, links and feeds. */
+    public record Page(String id, String name) {
+    }
+
+    /**
+     * One entry of an incident: its label (Investigating, Update, ...), its message, and when it was
+     * posted ({@code timestamp} "Nov 25, 2024 - 09:57 PST", {@code at} for the machine-readable time).
+     */
+    public record Entry(String label, String message, String timestamp, Instant at) {
+    }
+
+    /** An incident in a list: its latest entry, when it ran, and the components it named. */
+    public record IncidentCard(String id, String title, String impact, String impactLabel, String tone,
+                               boolean resolved, Entry latest, String span, String affected) {
+    }
+
+    /** One day of a component's bar: its tone and the tooltip that says what is known of it. */
+    public record DayCell(String tone, String title) {
+    }
+
+    /** A component with its status and its bar. */
+    public record ComponentRow(String id, String name, String statusLabel, String tone, List<DayCell> days,
+                               String barSummary) {
+    }
+
+    /** A group of components, or (when {@code group} is null) one ungrouped component on its own. */
+    public record ComponentBlock(String group, String statusLabel, String tone, List<ComponentRow> components) {
+
+        public boolean grouped() {
+            return group != null;
+        }
+    }
+
+    /**
+     * A day or month heading and the incidents under it, newest first; {@code datetime} is the day
+     * or month in ISO form, {@code today} says "No incidents reported today." when it has none.
+     */
+    public record Section(String heading, String datetime, boolean today, List<IncidentCard> incidents) {
+    }
+
+    /** The status page. */
+    public record StatusPage(Page page, String description, String tone, List<IncidentCard> unresolved,
+                             List<ComponentBlock> components, List<Section> recent) {
+    }
+
+    /** A page of the incident history; {@code olderCursor} is null on the last. */
+    public record History(Page page, List<Section> months, String olderCursor, boolean first) {
+    }
+
+    /** An incident report; {@code postmortemHtml} is sanitized, null without a postmortem. */
+    public record IncidentReport(Page page, String id, String title, String tone, String impactLabel,
+                                 String postmortemHtml, Entry postmortem, List<Entry> entries, String affected) {
+    }
+}

@@ -1,0 +1,226 @@
+package io.sitrep.query.web;
+
+import io.sitrep.query.api.NotFound;
+import io.sitrep.query.readmodel.PageStatus;
+import io.sitrep.query.readmodel.ReadModel;
+import io.sitrep.query.readmodel.ReadModel.Filter;
+import io.sitrep.query.readmodel.Views.ComponentView;
+import io.sitrep.query.readmodel.Views.IncidentList;
+import io.sitrep.query.readmodel.Views.IncidentView;
+import io.sitrep.query.readmodel.Views.PageView;
+import io.sitrep.query.readmodel.Views.UpdateView;
+import io.sitrep.query.web.PageModels.ComponentBlock;
+import io.sitrep.query.web.PageModels.ComponentRow;
+import io.sitrep.query.web.PageModels.Entry;
+import io.sitrep.query.web.PageModels.History;
+import io.sitrep.query.web.PageModels.IncidentCard;
+import io.sitrep.query.web.PageModels.IncidentReport;
+import io.sitrep.query.web.PageModels.Page;
+import io.sitrep.query.web.PageModels.Section;
+import io.sitrep.query.web.PageModels.StatusPage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Builds what the HTML pages show from the read models. */
+@Component
+class StatusPages {
+
+    /** Past incidents on the status page: the last 14 days, and at least the last 10 incidents. */
+    static final int RECENT_DAYS = 14;
+    static final int RECENT_AT_LEAST = 10;
+    static final int HISTORY_PAGE_SIZE = 25;
+
+    /** Incidents are read this many at a time for the day bars, up to a bound on what one view costs. */
+    private static final int BATCH = 100;
+    private static final int MAX_BATCHES = 10;
+    /** Incidents opened this long before the bars begin can still be open on their first days. */
+    private static final Duration LONG_INCIDENT = Duration.ofDays(30);
+
+    private final ReadModel readModel;
+    private final Markdown markdown = new Markdown();
+    private final Clock clock;
+
+    StatusPages(ReadModel readModel, ObjectProvider<Clock> clock) {
+        this.readModel = readModel;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    StatusPage statusPage(String pageId) {
+        PageView page = page(pageId);
+        PageTimes times = PageTimes.in(page.timeZone());
+        Instant now = clock.instant();
+        List<ComponentView> components = readModel.components(pageId);
+        List<IncidentView> unresolved = readModel.unresolved(pageId);
+        PageStatus status = PageStatus.of(unresolved, components);
+
+        LocalDate today = times.dayOf(now);
+        Instant barsBegin = times.startOf(today.minusDays(DayBars.DAYS - 1));
+        Loaded loaded = loadSince(pageId, barsBegin.minus(LONG_INCIDENT), unresolved);
+        DayBars bars = new DayBars(times, now, loaded.incidents(), loaded.knownFrom());
+
+        return new StatusPage(page(page), status.description(), Wording.indicatorTone(status.indicator()),
+                unresolved.stream().map(i -> card(i, times)).toList(), blocks(components, bars),
+                recent(loaded.incidents(), times, today));
+    }
+
+    History history(String pageId, String cursor) {
+        PageView page = page(pageId);
+        PageTimes times = PageTimes.in(page.timeZone());
+        IncidentList list = readModel.list(pageId, Filter.ALL, HISTORY_PAGE_SIZE, cursor);
+        Map<YearMonth, List<IncidentCard>> byMonth = new LinkedHashMap<>();
+        for (IncidentView incident : list.items()) {
+            byMonth.computeIfAbsent(times.monthOf(incident.createdAt()), m -> new ArrayList<>())
+                    .add(card(incident, times));
+        }
+        List<Section> months = new ArrayList<>();
+        byMonth.forEach((month, cards) -> months.add(new Section(times.month(month), month.toString(),
+                false, List.copyOf(cards))));
+        return new History(page(page), List.copyOf(months), list.nextCursor(), cursor == null);
+    }
+
+    IncidentReport incident(String pageId, String incidentId) {
+        PageView page = page(pageId);
+        IncidentView incident = readModel.incident(incidentId)
+                .filter(found -> found.pageId().equals(pageId))
+                .orElseThrow(() -> new NotFound("incident " + incidentId + " does not exist on page " + pageId));
+        PageTimes times = PageTimes.in(page.timeZone());
+        String postmortemHtml = null;
+        Entry postmortem = null;
+        if (incident.postmortem() != null) {
+            postmortemHtml = markdown.toSafeHtml(incident.postmortem().body());
+            postmortem = new Entry("Postmortem", incident.postmortem().body(),
+                    times.timestamp(incident.postmortem().publishedAt()), incident.postmortem().publishedAt());
+        }
+        return new IncidentReport(page(page), incident.id(), incident.title(), Wording.impactTone(incident.impact()),
+                Wording.impactLabel(incident.impact()), postmortemHtml, postmortem,
+                incident.updates().stream().map(u -> entry(u, times)).toList(),
+                AffectedComponents.sentence(incident.components()).orElse(null));
+    }
+
+    /** The page, for a view that names a page that exists. */
+    PageView page(String pageId) {
+        return readModel.page(pageId).orElseThrow(() -> new NotFound("page " + pageId + " does not exist"));
+    }
+
+    static Page page(PageView page) {
+        return new Page(page.id(), page.name());
+    }
+
+    /** Components in position order, a group where its first member stands, ungrouped ones alone. */
+    private static List<ComponentBlock> blocks(List<ComponentView> components, DayBars bars) {
+        Map<String, List<ComponentView>> blocks = new LinkedHashMap<>();
+        for (ComponentView component : components) {
+            String key = component.group() == null ? "component:" + component.id() : "group:" + component.group();
+            blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(component);
+        }
+        List<ComponentBlock> result = new ArrayList<>();
+        for (List<ComponentView> members : blocks.values()) {
+            List<ComponentRow> rows = new ArrayList<>();
+            String tone = "ok";
+            String worstStatus = "operational";
+            for (ComponentView member : members) {
+                DayBars.Bar bar = bars.bar(member);
+                String memberTone = Wording.componentTone(member.status());
+                rows.add(new ComponentRow(member.id(), member.name(), Wording.componentLabel(member.status()),
+                        memberTone, bar.days(), bar.summary()));
+                if (!Wording.worse(tone, memberTone).equals(tone)) {
+                    tone = memberTone;
+                    worstStatus = member.status();
+                }
+            }
+            result.add(new ComponentBlock(members.get(0).group(), Wording.componentLabel(worstStatus), tone,
+                    List.copyOf(rows)));
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * Past incidents by the day they were opened: every one of the last {@link #RECENT_DAYS} days
+     * (an empty one says so), and older days too when that makes fewer than
+     * {@link #RECENT_AT_LEAST} incidents.
+     */
+    private static List<Section> recent(List<IncidentView> newestFirst, PageTimes times, LocalDate today) {
+        LocalDate firstDay = today.minusDays(RECENT_DAYS - 1L);
+        Instant since = times.startOf(firstDay);
+        Map<LocalDate, List<IncidentCard>> byDay = new TreeMap<>(Comparator.reverseOrder());
+        for (LocalDate day = today; !day.isBefore(firstDay); day = day.minusDays(1)) {
+            byDay.put(day, new ArrayList<>());
+        }
+        int shown = 0;
+        for (IncidentView incident : newestFirst) {
+            if (incident.createdAt().isBefore(since) && shown >= RECENT_AT_LEAST) {
+                break;
+            }
+            LocalDate day = times.dayOf(incident.createdAt());
+            byDay.computeIfAbsent(day.isAfter(today) ? today : day, d -> new ArrayList<>()).add(card(incident, times));
+            shown++;
+        }
+        List<Section> sections = new ArrayList<>();
+        byDay.forEach((day, cards) -> sections.add(new Section(times.day(day), day.toString(),
+                day.equals(today), List.copyOf(cards))));
+        return List.copyOf(sections);
+    }
+
+    static IncidentCard card(IncidentView incident, PageTimes times) {
+        Entry latest = incident.updates().isEmpty() ? null : entry(incident.updates().get(0), times);
+        return new IncidentCard(incident.id(), incident.title(), incident.impact(),
+                Wording.impactLabel(incident.impact()), Wording.impactTone(incident.impact()), incident.resolved(),
+                latest, times.span(incident.createdAt(), incident.resolvedAt()),
+                AffectedComponents.sentence(incident.components()).orElse(null));
+    }
+
+    static Entry entry(UpdateView update, PageTimes times) {
+        return new Entry(update.label(), update.message(), times.timestamp(update.occurredAt()), update.occurredAt());
+    }
+
+    /** The incidents the bars and the recent history need, newest first. */
+    private record Loaded(List<IncidentView> incidents, Instant knownFrom) {
+    }
+
+    /**
+     * The page's incidents opened since {@code since}, newest first, and the unresolved ones
+     * whenever they were opened. Bounded: past {@value #MAX_BATCHES} batches, {@code knownFrom}
+     * says from when on the list is complete.
+     */
+    private Loaded loadSince(String pageId, Instant since, List<IncidentView> unresolved) {
+        List<IncidentView> incidents = new ArrayList<>();
+        String cursor = null;
+        Instant knownFrom = null;
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            IncidentList list = readModel.list(pageId, Filter.ALL, BATCH, cursor);
+            incidents.addAll(list.items());
+            if (list.nextCursor() == null) {
+                break;
+            }
+            Instant oldest = list.items().get(list.items().size() - 1).createdAt();
+            if (oldest.isBefore(since)) {
+                break;
+            }
+            if (batch == MAX_BATCHES - 1) {
+                knownFrom = oldest;
+            }
+            cursor = list.nextCursor();
+        }
+        Set<String> loaded = incidents.stream().map(IncidentView::id).collect(Collectors.toSet());
+        for (IncidentView open : unresolved) {
+            if (!loaded.contains(open.id())) {
+                incidents.add(open);
+            }
+        }
+        incidents.sort(Comparator.comparing(IncidentView::createdAt).thenComparing(IncidentView::id).reversed());
+        return new Loaded(List.copyOf(incidents), knownFrom);
+    }
+}

@@ -1,0 +1,200 @@
+package io.sitrep.query.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The pages in a real browser: the system's Chromium, headless, driven through the system's
+ * chromedriver. Nothing is downloaded: the driver's path is given, so Selenium Manager never runs
+ * (and would be told to stay offline if it did). Skipped only where Chromium is not installed
+ * ({@code .ci/run} installs it). Leaves screenshots in {@code target/screenshots}.
+ */
+class StatusPageBrowserTest extends WebTestSupport {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private ChromeDriver browser;
+    private Path profile;
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+        // Selenium hands SE_* properties to Selenium Manager; it is not run here, and must never download.
+        System.setProperty("SE_OFFLINE", "true");
+        profile = Files.createTempDirectory("sitrep-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        readConsole();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void statusPageShowsTheOverallStatusComponentsAndTheOpenIncidentAsText() throws IOException {
+        open("/pages/" + fixture.acmePage);
+
+        assertThat(browser.getTitle()).isEqualTo("Acme Cloud Status");
+        assertThat(text(".banner")).isEqualTo("Partial System Outage");
+        assertThat(browser.findElement(By.cssSelector(".banner")).getCssValue("background-color"))
+                .isEqualTo("rgba(240, 128, 44, 1)");
+        WebElement incident = browser.findElement(By.cssSelector(".incident-card"));
+        assertThat(incident.findElement(By.tagName("h2")).getText()).isEqualTo(WebFixture.SCRIPT_TITLE);
+        assertThat(incident.getText()).contains("Identified - We found the cause & are fixing it <b>now</b>.");
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        String body = browser.findElement(By.tagName("body")).getText();
+        assertThat(body).contains("Chat", "Widget", "Partial Outage", "API", "Degraded Performance", "Billing",
+                "Past Incidents", "Delayed exports", "Incident history");
+        assertThat(visibleCells()).isEqualTo(5 * 90);
+        screenshot("status-page");
+    }
+
+    @Test
+    void statusPageShowsThirtyDaysOnAPhone() throws IOException {
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            open("/pages/" + fixture.acmePage);
+
+            assertThat(visibleCells()).isEqualTo(5 * 30);
+            assertThat(text(".banner")).isEqualTo("Partial System Outage");
+            screenshot("status-page-phone");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    @Test
+    void incidentPageReadsLineByLineLikeTheExampleReport() throws IOException {
+        open("/pages/" + fixture.olarkPage + "/incidents/" + fixture.olarkIncident);
+
+        assertThat(OlarkExample.visibleLines(text("main"))).containsExactlyElementsOf(OlarkExample.lines());
+        screenshot("incident-page");
+    }
+
+    @Test
+    void incidentTitleWithAScriptTagShowsAsText() throws IOException {
+        open("/pages/" + fixture.acmePage + "/incidents/" + fixture.openIncident);
+
+        assertThat(text("h1")).isEqualTo(WebFixture.SCRIPT_TITLE);
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertThat(text(".affected")).isEqualTo("This incident affected: Chat (Widget and API)");
+        screenshot("incident-page-open");
+    }
+
+    @Test
+    void historyAndTheNotFoundPageRenderWithoutErrors() throws IOException {
+        open("/pages/" + fixture.busyPage + "/history");
+        assertThat(text("h1")).isEqualTo("Incident History");
+        screenshot("history-page");
+        browser.findElement(By.linkText("Older incidents")).click();
+        readConsole();
+        assertThat(browser.findElements(By.cssSelector(".history-incident"))).hasSize(5);
+
+        browser.get(url("/pages/no-such-page"));
+        assertThat(text("h1")).isEqualTo("We couldn’t find that page");
+        // The 404 itself is the one console error a missing page gives: proof that the console is read.
+        readConsole();
+        assertThat(consoleErrors).singleElement().asString().contains("404");
+        consoleErrors.clear();
+    }
+
+    @Test
+    void statusPageFollowsADarkColourScheme() throws IOException {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            open("/pages/" + fixture.acmePage);
+
+            assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color"))
+                    .isEqualTo("rgba(15, 18, 23, 1)");
+            assertThat(browser.findElement(By.cssSelector(".banner")).getCssValue("background-color"))
+                    .isEqualTo("rgba(245, 137, 58, 1)");
+            screenshot("status-page-dark");
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    private void open(String path) {
+        browser.get(url(path));
+        readConsole();
+    }
+
+    private void readConsole() {
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                consoleErrors.add(entry.getMessage());
+            }
+        }
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private long visibleCells() {
+        return browser.findElements(By.cssSelector(".bar .cell")).stream().filter(WebElement::isDisplayed).count();
+    }
+
+    /** The whole page, not only the window, as a PNG in target/screenshots. */
+    private void screenshot(String name) throws IOException {
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+}
