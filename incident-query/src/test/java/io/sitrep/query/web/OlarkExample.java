@@ -6,9 +6,9 @@ import java.util.List;
  * The incident report Sitrep's incident page reproduces: {@code examples/olark-incident-report.txt}
  * of the contract, as it reads on Statuspage (trailing spaces aside, which a text block drops).
  */
-final class OlarkExample {
+public final class OlarkExample {
 
-    static final String TEXT = """
+    public static final String TEXT = """
             Incident Alerted
             Incident Report for Olark Live Chat
             Postmortem
@@ -51,7 +51,7 @@ final class OlarkExample {
      * The report's lines that hold text, each trimmed: what a reader sees, line by line. (One line
      * of the example ends in a no-break space, which nobody sees either.)
      */
-    static List<String> lines() {
+    public static List<String> lines() {
         return visibleLines(TEXT);
     }
 

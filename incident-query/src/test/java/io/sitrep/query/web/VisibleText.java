@@ -12,12 +12,12 @@ import org.jsoup.select.NodeVisitor;
  * every block element on lines of its own, runs of white space (no-break spaces too) as one space,
  * empty lines dropped.
  */
-final class VisibleText {
+public final class VisibleText {
 
     private VisibleText() {
     }
 
-    static List<String> lines(Element root) {
+    public static List<String> lines(Element root) {
         StringBuilder text = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
