@@ -42,35 +42,35 @@ class StatuspageController {
     @GetMapping("/summary.json")
     @Operation(summary = "The page's status, components, unresolved incidents and scheduled maintenances")
     Summary summary(@PathVariable String pageId) {
-        StatuspageMapping page = read(pageId);
+        StatuspageMapping page = read(pageId, 0);
         return new Summary(page.page(), page.status(), page.components(), page.unresolvedIncidents(), List.of());
     }
 
     @GetMapping("/status.json")
     @Operation(summary = "The page's overall status: indicator and description")
     Status status(@PathVariable String pageId) {
-        StatuspageMapping page = read(pageId);
+        StatuspageMapping page = read(pageId, 0);
         return new Status(page.page(), page.status());
     }
 
     @GetMapping("/components.json")
     @Operation(summary = "The page's components; a group is a component with group true")
     Components components(@PathVariable String pageId) {
-        StatuspageMapping page = read(pageId);
+        StatuspageMapping page = read(pageId, 0);
         return new Components(page.page(), page.components());
     }
 
     @GetMapping("/incidents.json")
     @Operation(summary = "The page's 50 most recent incidents, newest first")
     Incidents incidents(@PathVariable String pageId) {
-        StatuspageMapping page = read(pageId);
+        StatuspageMapping page = read(pageId, RECENT);
         return new Incidents(page.page(), page.recentIncidents());
     }
 
     @GetMapping("/incidents/unresolved.json")
     @Operation(summary = "The page's unresolved incidents, newest first")
     Incidents unresolved(@PathVariable String pageId) {
-        StatuspageMapping page = read(pageId);
+        StatuspageMapping page = read(pageId, 0);
         return new Incidents(page.page(), page.unresolvedIncidents());
     }
 
@@ -78,13 +78,15 @@ class StatuspageController {
             "/scheduled-maintenances/active.json"})
     @Operation(summary = "Scheduled maintenances: none until Sitrep has them")
     ScheduledMaintenances scheduledMaintenances(@PathVariable String pageId) {
-        return new ScheduledMaintenances(read(pageId).page(), List.of());
+        return new ScheduledMaintenances(read(pageId, 0).page(), List.of());
     }
 
-    private StatuspageMapping read(String pageId) {
+    /** The page's views, with its {@code recent} newest incidents (incidents.json alone lists them). */
+    private StatuspageMapping read(String pageId, int recent) {
         PageView page = readModel.page(pageId).orElseThrow(() -> new NotFound("page " + pageId + " does not exist"));
         return new StatuspageMapping(page, readModel.components(pageId),
-                readModel.list(pageId, Filter.ALL, RECENT, null).items(), readModel.unresolved(pageId),
+                recent == 0 ? List.of() : readModel.list(pageId, Filter.ALL, recent, null).items(),
+                readModel.unresolved(pageId),
                 PageLinks.ofCurrentRequest());
     }
 }

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One page's read models as Statuspage's JSON, every time in the page's zone.
@@ -68,12 +67,9 @@ final class StatuspageMapping {
                 .collect(Collectors.toMap(Component::id, Function.identity()));
     }
 
-    /** The page, last updated when it or the latest of its incidents (those known here) was. */
+    /** The page, last updated when it, a component or an incident last changed. */
     Page page() {
-        Instant updatedAt = Stream.of(Stream.of(page.updatedAt()), recent.stream().map(IncidentView::updatedAt),
-                        unresolved.stream().map(IncidentView::updatedAt))
-                .flatMap(Function.identity()).max(Comparator.naturalOrder()).orElseThrow();
-        return new Page(page.id(), page.name(), links.page(page.id()), page.timeZone(), time(updatedAt));
+        return new Page(page.id(), page.name(), links.page(page.id()), page.timeZone(), time(page.updatedAt()));
     }
 
     PageStatus status() {

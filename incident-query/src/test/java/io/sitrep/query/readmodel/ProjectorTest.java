@@ -60,6 +60,8 @@ class ProjectorTest extends QueryTestSupport {
         assertThat(readModel.components(page)).extracting(Views.ComponentView::status)
                 .containsExactly("operational", "operational", "operational");
         assertThat(readModel.unresolved(page)).isEmpty();
+        assertThat(readModel.page(page).orElseThrow().updatedAt())
+                .as("a page changes when its incidents do").isEqualTo(T0.plusSeconds(105420));
     }
 
     @Test

@@ -147,14 +147,11 @@ class StatuspageMappingTest {
     }
 
     @Test
-    void thePageIsUpdatedWhenItOrItsLatestIncidentWas() {
-        IncidentView incident = incident("identified", null);
-
-        assertThat(mapping(List.of(), List.of()).page().updatedAt()).isEqualTo("2024-11-25T19:00:00.000-08:00");
-        assertThat(mapping(List.of(), List.of(incident)).page()).satisfies(page -> {
+    void thePageCarriesItsAddressZoneAndLastChangeInItsZone() {
+        assertThat(mapping(List.of(), List.of()).page()).satisfies(page -> {
             assertThat(page.url()).isEqualTo("https://status.example.com/pages/olark");
             assertThat(page.timeZone()).isEqualTo("America/Los_Angeles");
-            assertThat(page.updatedAt()).isEqualTo("2024-11-26T08:00:00.000-08:00");
+            assertThat(page.updatedAt()).isEqualTo("2024-11-25T19:00:00.000-08:00");
         });
     }
 
