@@ -32,6 +32,7 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -47,8 +48,22 @@ class IncidentLifecyclePropertyTest {
     private static final List<String> COMPONENTS = List.of("api", "chat", "web", "unknown-to-the-page");
     private static final int STEPS = 40;
 
+    /** How often each kind of command was accepted and rejected, over all seeds. */
+    private static final Map<String, int[]> OUTCOMES = new HashMap<>();
+
     static LongStream seeds() {
         return LongStream.rangeClosed(1, 200);
+    }
+
+    /** The generator is only worth its seeds if every command is both accepted and refused somewhere. */
+    @AfterAll
+    static void everyCommandWasBothAcceptedAndRejected() {
+        assertThat(OUTCOMES.keySet()).containsExactlyInAnyOrder("PostUpdate", "StartMonitoring", "ResolveIncident",
+                "PublishPostmortem");
+        OUTCOMES.forEach((command, counts) -> {
+            assertThat(counts[0]).as("%s accepted", command).isPositive();
+            assertThat(counts[1]).as("%s rejected", command).isPositive();
+        });
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -77,10 +92,12 @@ class IncidentLifecyclePropertyTest {
                 List<DomainEventMessage<?>> before = stream(axon);
                 try {
                     long next = axon.commandGateway().<IncidentWritten>sendAndWait(command).version();
+                    count(command, 0);
                     assertThat(next).as("seed %d step %d: %s answers the next version", seed, step, command)
                             .isEqualTo(version + 1);
                     version = next;
                 } catch (CommandRejected rejected) {
+                    count(command, 1);
                     assertThat(stream(axon)).as("seed %d step %d: rejected %s changed nothing", seed, step, command)
                             .hasSameSizeAs(before);
                 }
@@ -89,6 +106,10 @@ class IncidentLifecyclePropertyTest {
         } finally {
             axon.shutdown();
         }
+    }
+
+    private static void count(Object command, int outcome) {
+        OUTCOMES.computeIfAbsent(command.getClass().getSimpleName(), name -> new int[2])[outcome]++;
     }
 
     private static void assertInvariants(long seed, int step, List<DomainEventMessage<?>> stream, long version) {
