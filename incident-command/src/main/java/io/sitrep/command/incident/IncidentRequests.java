@@ -23,7 +23,8 @@ final class IncidentRequests {
         void check() {
             new RequestCheck().text("title", title, MAX_TITLE).required("impact", impact)
                     .text("message", message, MAX_MESSAGE)
-                    .components("components", components, Incident.MAX_COMPONENTS).orThrow();
+                    .components("components", components, Incident.MAX_COMPONENTS)
+                    .instant("occurredAt", occurredAt).orThrow();
         }
     }
 
@@ -32,7 +33,8 @@ final class IncidentRequests {
 
         void check() {
             new RequestCheck().text("message", message, MAX_MESSAGE)
-                    .components("components", components, Incident.MAX_COMPONENTS).orThrow();
+                    .components("components", components, Incident.MAX_COMPONENTS)
+                    .instant("occurredAt", occurredAt).orThrow();
         }
     }
 
@@ -41,14 +43,15 @@ final class IncidentRequests {
 
         void check() {
             new RequestCheck().text("message", message, MAX_MESSAGE)
-                    .components("components", components, Incident.MAX_COMPONENTS).orThrow();
+                    .components("components", components, Incident.MAX_COMPONENTS)
+                    .instant("occurredAt", occurredAt).orThrow();
         }
     }
 
     record Postmortem(String body, Instant occurredAt) {
 
         void check() {
-            new RequestCheck().text("body", body, MAX_POSTMORTEM).orThrow();
+            new RequestCheck().text("body", body, MAX_POSTMORTEM).instant("occurredAt", occurredAt).orThrow();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sitrep.command.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ public final class RequestCheck {
     public RequestCheck text(String field, String value, int maxCodePoints) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, "is required and may not be empty"));
+        } else if (!storable(value)) {
+            errors.add(new FieldError(field, "contains a NUL character or a lone UTF-16 surrogate, which no page "
+                    + "can show"));
         } else {
             int length = value.codePointCount(0, value.length());
             if (length > maxCodePoints) {
@@ -27,6 +31,30 @@ public final class RequestCheck {
             }
         }
         return this;
+    }
+
+    /** An instant a page can show: not before 1970 (a backdated entry is still an entry of our era). */
+    public RequestCheck instant(String field, Instant value) {
+        if (value != null && value.isBefore(Instant.EPOCH)) {
+            errors.add(new FieldError(field, "may not be before 1970-01-01T00:00:00Z"));
+        }
+        return this;
+    }
+
+    /** Text that every store and page downstream can hold: no NUL, no unpaired surrogate. */
+    private static boolean storable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\0') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public RequestCheck optionalText(String field, String value, int maxCodePoints) {

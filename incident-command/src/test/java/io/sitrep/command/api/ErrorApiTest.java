@@ -90,6 +90,26 @@ class ErrorApiTest extends ApiTestSupport {
     }
 
     @Test
+    void textNoPageCouldShowIsABadRequest() {
+        String pageId = newPage();
+        JsonNode problem = problem(api.post("/api/v1/pages/" + pageId + "/incidents",
+                "{\"title\":\"nul\\u0000byte\",\"impact\":\"minor\",\"message\":\"lone \\ud800 surrogate\"}"),
+                400, "invalid-request");
+        assertThat(fields(problem)).containsExactlyInAnyOrder("title", "message");
+        expect(api.post("/api/v1/pages/" + pageId + "/incidents",
+                "{\"title\":\"paired \\ud83d\\udd25 surrogates\",\"impact\":\"minor\",\"message\":\"m\"}"), 201);
+    }
+
+    @Test
+    void anOccurredAtBefore1970IsABadRequest() {
+        String pageId = newPage();
+        JsonNode problem = problem(api.post("/api/v1/pages/" + pageId + "/incidents", """
+                {"title":"t","impact":"minor","message":"m","occurredAt":"1969-12-31T23:59:59Z"}"""), 400,
+                "invalid-request");
+        assertThat(fields(problem)).containsExactly("occurredAt");
+    }
+
+    @Test
     void aPostmortemMayBeLongerThanAMessageButNotUnbounded() {
         String incidentId = openIncident(newPage());
         expect(api.post("/api/v1/incidents/" + incidentId + "/resolve", "{\"message\":\"done\"}"), 200);
