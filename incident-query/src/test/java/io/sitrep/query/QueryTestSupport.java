@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The running incident-query on a real PostgreSQL and a real Kafka broker, shared by the test
  * classes that extend it (one Spring context); each test works on pages of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sitrep.api-keys=test-key=admin")
 public abstract class QueryTestSupport {
 
     protected static final String EVENT_TOPIC = "sitrep.incident-events";

@@ -47,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * measured time (default 20 s, after 5 s of warm-up).
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sitrep.api-keys=test-key=admin")
 @DirtiesContext
 class SummaryBenchmark {
 

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The running incident-query on a real PostgreSQL and Kafka, shared by the HTML tests (one Spring
  * context); each test class seeds pages of its own through the projector, as the consumer would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sitrep.api-keys=test-key=admin")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WebTestSupport {
 
