@@ -14,14 +14,12 @@ import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.readmodel.Views.PageView;
 import io.sitrep.query.readmodel.Views.UpdateView;
 import io.sitrep.query.statuspage.PageLinks;
+import io.sitrep.query.web.PageTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
@@ -52,20 +50,17 @@ final class HistoryFeed {
         }
     }
 
-    /** As the incident page shows it: {@code Nov 25, 2024 - 09:57 PST}. */
-    private static final DateTimeFormatter POSTED = DateTimeFormatter.ofPattern("MMM d, yyyy - HH:mm zzz", Locale.US);
-
     private final PageView page;
     private final List<IncidentView> incidents;
     private final PageLinks links;
-    private final ZoneId zone;
+    private final PageTimes times;
 
     /** @param incidents the incidents to list, newest first */
     HistoryFeed(PageView page, List<IncidentView> incidents, PageLinks links) {
         this.page = page;
         this.incidents = incidents;
         this.links = links;
-        this.zone = ZoneId.of(page.timeZone());
+        this.times = PageTimes.in(page.timeZone());
     }
 
     String write(Format format) {
@@ -127,7 +122,7 @@ final class HistoryFeed {
     private void posted(StringBuilder html, String label, String text, Instant at) {
         html.append("<p><strong>").append(escaped(label)).append("</strong> - ")
                 .append(escaped(text).replaceAll("\r?\n", "<br>"))
-                .append("<br><small>Posted ").append(POSTED.format(at.atZone(zone))).append("</small></p>");
+                .append("<br><small>").append(times.posted(at)).append("</small></p>");
     }
 
     /** Only what HTML needs escaped: the feed is UTF-8, so everything else stays as written. */

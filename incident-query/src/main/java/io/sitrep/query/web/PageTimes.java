@@ -14,7 +14,7 @@ import java.util.Locale;
  * 2024 - 09:57 PST", day headings "Nov 25, 2024", month headings "November 2024". The zone's short
  * name follows daylight saving time (PST in winter, PDT in summer).
  */
-final class PageTimes {
+public final class PageTimes {
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("MMM d, yyyy - HH:mm zzz", Locale.US);
@@ -34,7 +34,7 @@ final class PageTimes {
      * The times of a page in the zone it names. The write side accepts only valid IANA ids, so UTC
      * stands in only for a zone this JVM's time-zone data does not know yet.
      */
-    static PageTimes in(String timeZone) {
+    public static PageTimes in(String timeZone) {
         try {
             return new PageTimes(ZoneId.of(timeZone));
         } catch (DateTimeException | NullPointerException e) {
@@ -47,7 +47,7 @@ final class PageTimes {
     }
 
     /** "Posted Nov 25, 2024 - 09:57 PST". */
-    String posted(Instant instant) {
+    public String posted(Instant instant) {
         return "Posted " + timestamp(instant);
     }
 
