@@ -1,0 +1,105 @@
+package io.sitrep.query.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sitrep.events.CloudEventCodec;
+import io.sitrep.events.PageEvent.PageDefined;
+import io.sitrep.local.LocalKafka;
+import io.sitrep.local.LocalPostgres;
+import io.sitrep.local.Ports;
+import io.sitrep.local.TestServers;
+import io.sitrep.query.readmodel.ReadModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * While the read models' database is down, events wait on the topic instead of going to the
+ * dead-letter topic, and they are applied once it is back.
+ */
+@SpringBootTest(properties = {"sitrep.api-keys=test-key=admin",
+        "sitrep.kafka.topic=read-model-outage-events", "sitrep.kafka.group=read-model-outage",
+        // Fail fast on the missing database, so that the ordinary retries would be over in the outage.
+        "spring.datasource.hikari.connection-timeout=250"})
+@DirtiesContext
+class ReadModelOutageTest {
+
+    private static final String TOPIC = "read-model-outage-events";
+    private static Path data;
+    private static int postgresPort;
+    private static LocalPostgres postgres;
+
+    @Autowired
+    ReadModel readModel;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        data = TestServers.scratchDirectory("sitrep-read-model-outage-");
+        postgresPort = Ports.free();
+        postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
+        TestServers.stopAtExit(data, () -> postgres.close());
+        postgres.addDataSourceProperties("incident_query", registry::add);
+        registry.add("spring.kafka.bootstrap-servers", LocalKafka.shared()::bootstrapServers);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalKafka.shared().bootstrapServers()))) {
+            admin.createTopics(java.util.List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+        }
+    }
+
+    @Test
+    void eventsWaitForTheDatabaseAndNoneIsDeadLettered() throws Exception {
+        double deadLettersBefore = meters.get("sitrep.consumer.dead.letters").counter().count();
+        postgres.close();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafka.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (String page : new String[] {"first", "second"}) {
+                producer.send(new ProducerRecord<>(TOPIC, page, new CloudEventCodec().encode(CloudEventCodec.envelope(
+                        new PageDefined(page, "Waited " + page, "UTC"), UUID.randomUUID().toString(), Instant.now(),
+                        1)))).get();
+            }
+        }
+        // Longer than the three half-second retries after which a failing record is parked.
+        Thread.sleep(5000);
+
+        postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
+        await(() -> readModel.page("first").isPresent() && readModel.page("second").isPresent());
+        assertThat(meters.get("sitrep.consumer.dead.letters").counter().count()).isEqualTo(deadLettersBefore);
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException stillDown) {
+                // The pool reconnects on its own; until then a read fails too.
+            }
+            assertThat(System.nanoTime()).as("events applied within 60 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}
