@@ -2,7 +2,6 @@ package io.sitrep.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -26,8 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CloudEventCodecTest {
 
-    private static final Path APPROVED = Path.of("src/test/resources/snapshots/cloudevents");
-    private static final Path RECEIVED = Path.of("target/snapshots/cloudevents");
+    private static final ApprovedSnapshots SNAPSHOTS = new ApprovedSnapshots("cloudevents");
     private static final Instant RECORDED = Instant.parse("2024-11-25T16:23:04.512Z");
     private static final ObjectMapper PRETTY = EventJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -40,21 +37,14 @@ class CloudEventCodecTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sitrep.events.EventSamples#all")
     void cloudEventMatchesTheApprovedSnapshot(SitrepEvent event) throws IOException {
-        String type = CloudEventCodec.typeOf(event.getClass());
-        String received = PRETTY.writeValueAsString(PRETTY.readTree(codec.encode(envelopeOf(event)))) + "\n";
-        Path approved = APPROVED.resolve(type + ".json");
-        if (!Files.exists(approved) || !Files.readString(approved).equals(received)) {
-            Files.createDirectories(RECEIVED);
-            Files.writeString(RECEIVED.resolve(type + ".json"), received, StandardCharsets.UTF_8);
-            fail("The CloudEvent of %s differs from %s; the received form is in %s", type, approved,
-                    RECEIVED.resolve(type + ".json"));
-        }
+        SNAPSHOTS.verify(CloudEventCodec.typeOf(event.getClass()),
+                PRETTY.writeValueAsString(PRETTY.readTree(codec.encode(envelopeOf(event)))) + "\n");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sitrep.events.EventSamples#all")
     void approvedSnapshotDecodesToTheSameEnvelope(SitrepEvent event) throws IOException {
-        byte[] approved = Files.readAllBytes(APPROVED.resolve(CloudEventCodec.typeOf(event.getClass()) + ".json"));
+        byte[] approved = Files.readAllBytes(SNAPSHOTS.approved(CloudEventCodec.typeOf(event.getClass())));
         assertThat(codec.decode(approved)).isEqualTo(envelopeOf(event));
     }
 
@@ -85,7 +75,7 @@ class CloudEventCodecTest {
     @Test
     void aPayloadWithUnknownAttributesAndFieldsStillReads() throws IOException {
         ObjectNode cloudEvent = (ObjectNode) PRETTY.readTree(
-                APPROVED.resolve("io.sitrep.incident.update-posted.v1.json").toFile());
+                SNAPSHOTS.approved("io.sitrep.incident.update-posted.v1").toFile());
         cloudEvent.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
         ((ObjectNode) cloudEvent.get("data")).put("severity", "sev2");
         ((ObjectNode) cloudEvent.get("data")).putObject("responder").put("name", "Ada");
@@ -98,7 +88,7 @@ class CloudEventCodecTest {
     @Test
     void aPayloadWithAFieldMissingStillReads() throws IOException {
         ObjectNode cloudEvent = (ObjectNode) PRETTY.readTree(
-                APPROVED.resolve("io.sitrep.component.defined.v1.json").toFile());
+                SNAPSHOTS.approved("io.sitrep.component.defined.v1").toFile());
         ((ObjectNode) cloudEvent.get("data")).remove("group");
         ((ObjectNode) cloudEvent.get("data")).remove("position");
 

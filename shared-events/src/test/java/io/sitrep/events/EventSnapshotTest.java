@@ -1,12 +1,9 @@
 package io.sitrep.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -23,28 +20,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EventSnapshotTest {
 
-    private static final Path APPROVED = Path.of("src/test/resources/snapshots");
-    private static final Path RECEIVED = Path.of("target/snapshots");
+    private static final ApprovedSnapshots SNAPSHOTS = new ApprovedSnapshots("");
     private static final ObjectMapper JSON = EventJson.newMapper();
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sitrep.events.EventSamples#all")
     void serializedFormMatchesTheApprovedSnapshot(Object event) throws IOException {
-        String name = event.getClass().getSimpleName();
-        String received = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(event) + "\n";
-        Path approved = APPROVED.resolve(name + ".json");
-        if (!Files.exists(approved) || !Files.readString(approved).equals(received)) {
-            Files.createDirectories(RECEIVED);
-            Files.writeString(RECEIVED.resolve(name + ".json"), received, StandardCharsets.UTF_8);
-            fail("The JSON of %s differs from %s; the received form is in %s", name, approved,
-                    RECEIVED.resolve(name + ".json"));
-        }
+        SNAPSHOTS.verify(event.getClass().getSimpleName(),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(event) + "\n");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sitrep.events.EventSamples#all")
     void approvedSnapshotReadsBackAsTheSameEvent(Object event) throws IOException {
-        Path approved = APPROVED.resolve(event.getClass().getSimpleName() + ".json");
+        Path approved = SNAPSHOTS.approved(event.getClass().getSimpleName());
         assertThat(JSON.readValue(approved.toFile(), event.getClass())).isEqualTo(event);
     }
 
