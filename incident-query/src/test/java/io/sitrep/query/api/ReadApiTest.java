@@ -133,6 +133,23 @@ class ReadApiTest extends QueryTestSupport {
         problem(get("/api/v1/incidents/inc_unknown"), 404);
     }
 
+    @Test
+    void anUnchangedSummaryAnswers304ToItsETag() throws Exception {
+        String page = unique("etag");
+        apply(T0, new PageDefined(page, "ETag", "UTC"));
+        HttpResponse<String> first = get("/api/v1/pages/" + page + "/summary");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/pages/" + page + "/summary")).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+
+        apply(T0, new ComponentDefined(page, "api", "API", null, 0));
+        assertThat(get("/api/v1/pages/" + page + "/summary").headers().firstValue("ETag")).isNotEqualTo(
+                java.util.Optional.of(etag));
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
