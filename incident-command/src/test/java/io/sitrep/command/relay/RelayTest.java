@@ -3,18 +3,14 @@ package io.sitrep.command.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitrep.command.api.ApiTestSupport;
-import io.sitrep.events.CloudEventCodec;
-import io.sitrep.events.EventEnvelope;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.PageEvent;
 import io.sitrep.local.LocalKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
