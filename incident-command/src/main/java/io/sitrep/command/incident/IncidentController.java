@@ -87,7 +87,7 @@ class IncidentController {
                                                @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
                                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(incidentId, client, key, "updates", body, body::check, version -> new PostUpdate(incidentId,
+        return change(incidentId, client, key, "updates", body, version -> new PostUpdate(incidentId,
                 version, IncidentIds.newUpdateId(), body.status(), body.message(),
                 IncidentRequests.components(body.components()), body.occurredAt()), ifMatch);
     }
@@ -101,7 +101,7 @@ class IncidentController {
                                                @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
                                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(incidentId, client, key, "monitoring", body, body::check, version -> new StartMonitoring(
+        return change(incidentId, client, key, "monitoring", body, version -> new StartMonitoring(
                 incidentId, version, IncidentIds.newUpdateId(), body.message(),
                 IncidentRequests.components(body.components()), body.occurredAt()), ifMatch);
     }
@@ -116,7 +116,7 @@ class IncidentController {
                                             @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
                                             @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(incidentId, client, key, "resolve", body, body::check, version -> new ResolveIncident(
+        return change(incidentId, client, key, "resolve", body, version -> new ResolveIncident(
                 incidentId, version, IncidentIds.newUpdateId(), body.message(),
                 IncidentRequests.components(body.components()), body.occurredAt()), ifMatch);
     }
@@ -131,19 +131,19 @@ class IncidentController {
                                                @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
                                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(incidentId, client, key, "postmortem", body, body::check,
+        return change(incidentId, client, key, "postmortem", body,
                 version -> new PublishPostmortem(incidentId, version, body.body(), body.occurredAt()), ifMatch);
     }
 
     /** The common path of every call on an existing incident. */
     private ResponseEntity<IncidentWritten> change(String incidentId, ApiClient client, String key, String call,
-                                                   Object body, Runnable check, Function<Long, Object> command,
+                                                   IncidentRequests.Body body, Function<Long, Object> command,
                                                    String ifMatch) {
         Supplier<CommandRejected> notFound = () -> CommandRejected.notFound("incident " + incidentId + " does not exist");
         if (!IncidentIds.INCIDENT.matcher(incidentId).matches()) {
             throw notFound.get();
         }
-        check.run();
+        body.check();
         IncidentWritten written;
         try {
             written = sender.send(command.apply(expectedVersion(ifMatch)),

@@ -17,42 +17,55 @@ final class IncidentRequests {
     private IncidentRequests() {
     }
 
-    record Open(String title, Impact impact, String message, OpeningStatus status,
-                Map<String, ComponentStatus> components, Instant occurredAt) {
+    /** A request body that can say what is wrong with it. */
+    sealed interface Body permits Open, Update, Entry, Postmortem {
 
-        void check() {
-            new RequestCheck().text("title", title, MAX_TITLE).required("impact", impact)
-                    .text("message", message, MAX_MESSAGE)
-                    .components("components", components, Incident.MAX_COMPONENTS)
-                    .instant("occurredAt", occurredAt).orThrow();
+        /** Throws {@code InvalidRequest} naming every field at fault. */
+        void check();
+    }
+
+    record Open(String title, Impact impact, String message, OpeningStatus status,
+                Map<String, ComponentStatus> components, Instant occurredAt) implements Body {
+
+        @Override
+        public void check() {
+            entry(new RequestCheck().text("title", title, MAX_TITLE).required("impact", impact), message, components,
+                    occurredAt).orThrow();
         }
     }
 
     record Update(String message, UpdateStatus status, Map<String, ComponentStatus> components,
-                  Instant occurredAt) {
+                  Instant occurredAt) implements Body {
 
-        void check() {
-            new RequestCheck().text("message", message, MAX_MESSAGE)
-                    .components("components", components, Incident.MAX_COMPONENTS)
-                    .instant("occurredAt", occurredAt).orThrow();
+        @Override
+        public void check() {
+            entry(new RequestCheck(), message, components, occurredAt).orThrow();
         }
     }
 
     /** The body of marking monitoring and of resolving. */
-    record Entry(String message, Map<String, ComponentStatus> components, Instant occurredAt) {
+    record Entry(String message, Map<String, ComponentStatus> components, Instant occurredAt) implements Body {
 
-        void check() {
-            new RequestCheck().text("message", message, MAX_MESSAGE)
-                    .components("components", components, Incident.MAX_COMPONENTS)
-                    .instant("occurredAt", occurredAt).orThrow();
+        @Override
+        public void check() {
+            entry(new RequestCheck(), message, components, occurredAt).orThrow();
         }
     }
 
-    record Postmortem(String body, Instant occurredAt) {
+    record Postmortem(String body, Instant occurredAt) implements Body {
 
-        void check() {
+        @Override
+        public void check() {
             new RequestCheck().text("body", body, MAX_POSTMORTEM).instant("occurredAt", occurredAt).orThrow();
         }
+    }
+
+    /** The checks of every entry: its message, the components it names and when it happened. */
+    private static RequestCheck entry(RequestCheck check, String message, Map<String, ComponentStatus> components,
+                                      Instant occurredAt) {
+        return check.text("message", message, MAX_MESSAGE)
+                .components("components", components, Incident.MAX_COMPONENTS)
+                .instant("occurredAt", occurredAt);
     }
 
     /** The components of a request, in the order given; none when it names none. */

@@ -12,8 +12,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** The read API's problems (RFC 9457), typed like the write API's. */
-@RestControllerAdvice(assignableTypes = ReadApiController.class)
+/**
+ * The problems (RFC 9457) of every machine-read address: the read API, the Statuspage-compatible
+ * JSON and the feeds; typed like the write API's. (The HTML pages answer with pages of their own.)
+ */
+@RestControllerAdvice(basePackages = {"io.sitrep.query.api", "io.sitrep.query.statuspage", "io.sitrep.query.feed"})
 class ReadApiErrors {
 
     @ExceptionHandler(NotFound.class)

@@ -101,7 +101,7 @@ public class ReadModel {
         List<IncidentView> found = incidents(jdbc.sql("select " + INCIDENT_COLUMNS + " from incident where " + where
                         + " order by created_at desc, incident_id desc limit :limit")
                 .params(params)
-                .param("limit", limit == Integer.MAX_VALUE ? Integer.MAX_VALUE : limit + 1));
+                .param("limit", limit + 1L));
         if (found.size() <= limit) {
             return new IncidentList(found, null);
         }
