@@ -61,6 +61,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The operating system's id of the service's JVM, to read its memory use say. */
+    public long pid() {
+        return process.pid();
+    }
+
     int exitCode() {
         return process.exitValue();
     }
