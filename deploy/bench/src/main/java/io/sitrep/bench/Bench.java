@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.databind.SerializationFeature;
@@ -33,9 +34,13 @@ public final class Bench {
     private static final Duration IDLE_LAG_GAP = Duration.ofMillis(100);
     private static final Duration LOADED_LAG_GAP = Duration.ofMillis(200);
     private static final Consumer<Response> IGNORE = response -> { };
+    // How many of the incidents written last must show on the read side for it to count as caught up.
+    private static final int CAUGHT_UP_SAMPLE = 40;
+    private static final Duration CAUGHT_UP_TIMEOUT = Duration.ofMinutes(5);
 
     private final BenchOptions options;
     private final LocalSystem system;
+    private final RecentWrites recentWrites = new RecentWrites();
 
     private Bench(BenchOptions options, LocalSystem system) {
         this.options = options;
@@ -88,18 +93,19 @@ public final class Bench {
 
         say("Phase 3: seeding " + Seed.PAGES + " pages, " + Seed.PAGES * Seed.COMPONENTS_PER_PAGE + " components, "
                 + Seed.INCIDENTS + " incidents");
-        Seed.Seeded seeded = Seed.run(command, CONNECTIONS);
+        Seed.Seeded seeded = Seed.run(command, CONNECTIONS, recentWrites);
         WriteMix writes = new WriteMix(seeded.pages(), seeded.incidents());
         LagProbes lagProbes = new LagProbes(command, query, writes);
 
         say("Phase 4: lag from write to read, idle");
+        awaitReadSideCaughtUp();
         LagProbes.Result idleLag = lagProbes.run("idle lag", IDLE_LAG_PROBES, IDLE_LAG_GAP, Duration.ofMinutes(10));
 
         try (RssSampler rss = RssSampler.start(system::processes)) {
             say("Phase 5: write saturation, " + CONNECTIONS + " connections, closed loop, after a "
                     + options.warmUp().toSeconds() + " s warm-up");
             Load.Result saturation = Load.run("saturation", command, CONNECTIONS,
-                    Pacing.closedLoop(options.warmUp(), options.saturation()), writes, IGNORE);
+                    Pacing.closedLoop(options.warmUp(), options.saturation()), writes, recentWrites);
             double saturationRate = Math.max(1, saturation.okPerSecond());
 
             say("Phase 6: latency against throughput, open loop at shares of " + Math.round(saturationRate) + " writes/s");
@@ -108,11 +114,14 @@ public final class Bench {
             for (int percent : STEP_PERCENTS) {
                 String share = percent + " %";
                 double rate = saturationRate * percent / 100;
-                CompletableFuture<LagProbes.Result> probes = share.equals(Results.HALF_LOAD)
-                        ? inBackground(() -> lagProbes.run("lag at half load", Integer.MAX_VALUE, LOADED_LAG_GAP, options.step()))
-                        : null;
+                CompletableFuture<LagProbes.Result> probes = null;
+                if (share.equals(Results.HALF_LOAD)) {
+                    // The lag of half load itself, not of a backlog the steps before left.
+                    awaitReadSideCaughtUp();
+                    probes = inBackground(() -> lagProbes.run("lag at half load", Integer.MAX_VALUE, LOADED_LAG_GAP, options.step()));
+                }
                 Load.Result step = Load.run("writes at " + share, command, CONNECTIONS,
-                        Pacing.openLoop(rate, options.step()), writes, IGNORE);
+                        Pacing.openLoop(rate, options.step()), writes, recentWrites);
                 steps.add(new Results.Step(share, rate, step));
                 if (probes != null) {
                     halfLoadLag = probes.join();
@@ -127,7 +136,7 @@ public final class Bench {
             // Until the last read phase is over, however long its slowest answers make it.
             AtomicBoolean readsOver = new AtomicBoolean();
             CompletableFuture<Load.Result> background = inBackground(() -> Load.run("writes behind reads", command,
-                    CONNECTIONS, Pacing.openLoop(saturationRate / 2, Duration.ofHours(1)).until(readsOver::get), writes, IGNORE));
+                    CONNECTIONS, Pacing.openLoop(saturationRate / 2, Duration.ofHours(1)).until(readsOver::get), writes, recentWrites));
             List<Results.Read> reads = new ArrayList<>();
             readPaths.forEach((name, path) -> reads.add(new Results.Read(name, path, Load.run("reads: " + name, query,
                     CONNECTIONS, Pacing.closedLoop(Duration.ZERO, options.step()), () -> Request.get(path), IGNORE))));
@@ -135,11 +144,25 @@ public final class Bench {
             Load.Result readsBackgroundWrites = background.join();
 
             say("Phase 8: catch-up of incident-query after a burst of " + options.catchUpWrites() + " writes");
-            CatchUp.Result catchUp = CatchUp.run(system, writes, options.catchUpWrites(), CONNECTIONS);
+            awaitReadSideCaughtUp(); // so that the burst is all it has to catch up with
+            CatchUp.Result catchUp = CatchUp.run(system, writes, recentWrites, options.catchUpWrites(), CONNECTIONS);
 
             return new Results(new Results.Ceilings(jdbc, liveness, kafka), seeded.counts(), idleLag, saturation,
                     steps, halfLoadLag, readsBackgroundWrites, reads, catchUp, rss.maxMegabytes());
         }
+    }
+
+    /** Waits until incident-query shows the incidents written last, as they were written. */
+    private void awaitReadSideCaughtUp() {
+        List<Written> last = recentWrites.last(CAUGHT_UP_SAMPLE);
+        AtomicInteger shown = new AtomicInteger();
+        long start = System.nanoTime();
+        boolean caughtUp;
+        try (Progress ignored = Progress.start("read side catching up", "incidents current", shown::get)) {
+            caughtUp = ReadSide.awaitShown(system.query().baseUrl(), last, CAUGHT_UP_TIMEOUT, shown);
+        }
+        say(caughtUp ? String.format("incident-query caught up in %.1f s", (System.nanoTime() - start) / 1e9)
+                : "incident-query had not caught up within " + CAUGHT_UP_TIMEOUT.toMinutes() + " minutes; going on");
     }
 
     private static void report(BenchOptions options, MachineInfo machine, Results results) {

@@ -5,11 +5,9 @@ import io.sitrep.local.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,8 +20,6 @@ final class CatchUp {
 
     private static final int SAMPLE = 20;
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
-    private static final long CHECK_NANOS = Duration.ofMillis(20).toNanos();
-    private static final long SCRAPE_NANOS = Duration.ofSeconds(1).toNanos();
     // Once the sample is current, how often the lag is read until it is 0.
     private static final long CONFIRM_NANOS = Duration.ofMillis(100).toNanos();
 
@@ -40,96 +36,66 @@ final class CatchUp {
 
     private final LocalSystem system;
     private final URI query;
-    // The highest version written per incident, the most recently written last.
-    private final Map<String, Long> finalVersions = new LinkedHashMap<>();
+    // What the progress line shows, from incident-query's metrics: the lag, and how far it came down.
     private final AtomicLong lag = new AtomicLong(-1);
     private final AtomicLong applied = new AtomicLong();
-    private volatile int current;
 
     private CatchUp(LocalSystem system) {
         this.system = system;
         this.query = system.query().baseUrl();
     }
 
-    static Result run(LocalSystem system, WriteMix writes, int count, int connections) {
-        return new CatchUp(system).run(writes, count, connections);
+    static Result run(LocalSystem system, WriteMix writes, RecentWrites recent, int count, int connections) {
+        return new CatchUp(system).run(writes, recent, count, connections);
     }
 
-    private Result run(WriteMix writes, int count, int connections) {
+    private Result run(WriteMix writes, RecentWrites recent, int count, int connections) {
         say("Stopping incident-query");
         system.process(system.query()).close();
         Load.Result burst = Load.run("catch-up: writes", system.command().baseUrl(), connections,
-                Pacing.requests(count), writes, response -> written(Written.of(response)));
-        List<Written> sample = sample();
+                Pacing.requests(count), writes, recent);
+        long events = burst.counts().ok();
+        List<Written> sample = recent.last(SAMPLE);
 
         long start = System.nanoTime();
         ServiceProcess restarted = system.startService(system.query());
         system.awaitHealthy();
         long healthy = System.nanoTime();
-        say("incident-query (pid " + restarted.pid() + ") healthy after " + seconds(healthy - start) + " s");
+        double secondsToHealthy = (healthy - start) / 1e9;
+        say(String.format("incident-query (pid %d) healthy after %.1f s", restarted.pid(), secondsToHealthy));
 
-        long events = burst.counts().ok();
+        AtomicInteger current = new AtomicInteger();
         boolean lagMetric = false;
-        try (HttpConnection reader = new HttpConnection(query);
-             Progress ignored = Progress.start("catch-up: applying", "records", applied::get,
-                     () -> String.format("lag %s, %d/%d sampled incidents current",
-                             lag.get() < 0 ? "n/a" : String.format("%,d", lag.get()), current, sample.size()))) {
-            long nextScrape = healthy;
+        try (HttpConnection metrics = new HttpConnection(query);
+             HttpConnection progressMetrics = new HttpConnection(query);
+             Progress ignored = Progress.start("catch-up: applying", "records", applied::get, () -> {
+                 OptionalDouble scraped = scrapeLag(progressMetrics);
+                 return String.format("lag %s, %d/%d sampled incidents current",
+                         scraped.isPresent() ? String.format("%,.0f", scraped.getAsDouble()) : "n/a", current.get(), sample.size());
+             })) {
             long deadline = healthy + TIMEOUT.toNanos();
-            while (System.nanoTime() - deadline < 0) {
-                if (current < sample.size() && isCurrent(reader, sample.get(current))) {
-                    current++;
-                    if (current == sample.size()) {
-                        nextScrape = System.nanoTime(); // confirm with the lag at once
-                    }
-                    continue;
-                }
-                long now = System.nanoTime();
-                if (now - nextScrape >= 0) {
-                    OptionalDouble scraped = scrapeLag(reader);
+            if (ReadSide.awaitShown(query, sample, TIMEOUT, current)) {
+                while (System.nanoTime() - deadline < 0) {
+                    long now = System.nanoTime();
+                    OptionalDouble scraped = scrapeLag(metrics);
                     lagMetric |= scraped.isPresent();
-                    if (current == sample.size() && (scraped.isEmpty() || scraped.getAsDouble() == 0)) {
-                        double applying = (System.nanoTime() - healthy) / 1e9;
-                        return new Result(events, burst.counts(), seconds(healthy - start), applying,
-                                events / applying, lagMetric);
+                    if (scraped.isEmpty() || scraped.getAsDouble() == 0) {
+                        double secondsToApplied = (System.nanoTime() - healthy) / 1e9;
+                        return new Result(events, burst.counts(), secondsToHealthy, secondsToApplied,
+                                events / secondsToApplied, lagMetric);
                     }
-                    nextScrape = now + (current == sample.size() ? CONFIRM_NANOS : SCRAPE_NANOS);
+                    Load.waitUntil(now + CONFIRM_NANOS);
                 }
-                Load.waitUntil(now + CHECK_NANOS);
             }
         }
         say("incident-query had not applied the burst " + TIMEOUT.toMinutes() + " minutes after it was healthy");
-        return new Result(events, burst.counts(), seconds(healthy - start), null, null, lagMetric);
+        return new Result(events, burst.counts(), secondsToHealthy, null, null, lagMetric);
     }
 
-    private void written(Written written) {
-        synchronized (finalVersions) {
-            Long before = finalVersions.remove(written.incidentId());
-            finalVersions.put(written.incidentId(), Math.max(written.version(), before == null ? 0 : before));
-        }
-    }
-
-    /** The incidents written last, with their final versions. */
-    private List<Written> sample() {
-        synchronized (finalVersions) {
-            List<Written> all = new ArrayList<>();
-            finalVersions.forEach((incident, version) -> all.add(new Written(incident, version)));
-            return List.copyOf(all.subList(Math.max(0, all.size() - SAMPLE), all.size()));
-        }
-    }
-
-    private boolean isCurrent(HttpConnection reader, Written written) {
+    /** The consumer lag in incident-query's metrics, if they show it; keeps the progress figures. */
+    private OptionalDouble scrapeLag(HttpConnection connection) {
         try {
-            Response response = reader.send(Request.get("/api/v1/incidents/" + written.incidentId()));
-            return response.status() == 200 && Written.versionRead(response) >= written.version();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private OptionalDouble scrapeLag(HttpConnection reader) {
-        try {
-            Response response = reader.send(Request.get("/actuator/prometheus"));
+            Response response = connection.send(Request.get("/actuator/prometheus"));
             OptionalDouble scraped = response.ok() ? ConsumerLag.of(response.text()) : OptionalDouble.empty();
             scraped.ifPresent(records -> {
                 long behind = (long) records;
@@ -142,10 +108,6 @@ final class CatchUp {
         } catch (IOException e) {
             return OptionalDouble.empty();
         }
-    }
-
-    private static double seconds(long nanos) {
-        return Math.round(nanos / 1e7) / 100.0;
     }
 
     private static void say(String message) {

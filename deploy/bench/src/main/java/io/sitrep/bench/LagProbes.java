@@ -87,8 +87,7 @@ final class LagProbes {
             try {
                 Response response = reader.send(read);
                 long now = System.nanoTime();
-                // 404: the incident is not on the read side yet.
-                if (response.status() == 200 && Written.versionRead(response) >= written.version()) {
+                if (written.isShownBy(response)) {
                     return now;
                 }
             } catch (IOException e) {

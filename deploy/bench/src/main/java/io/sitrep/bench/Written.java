@@ -8,13 +8,16 @@ record Written(String incidentId, long version) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static Written of(Response response) {
-        JsonNode answer = JSON.readTree(response.body());
-        return new Written(answer.get("incidentId").asString(), answer.get("version").asLong());
+    static Written of(Response answer) {
+        JsonNode json = JSON.readTree(answer.body());
+        return new Written(json.get("incidentId").asString(), json.get("version").asLong());
     }
 
-    /** The {@code version} of an incident as incident-query serves it. */
-    static long versionRead(Response response) {
-        return JSON.readTree(response.body()).get("version").asLong();
+    /**
+     * Whether incident-query's answer to {@code GET /api/v1/incidents/{id}} shows this write: a 404
+     * means the incident is not there yet, an older version that the write is not applied yet.
+     */
+    boolean isShownBy(Response read) {
+        return read.status() == 200 && JSON.readTree(read.body()).get("version").asLong() >= version;
     }
 }
