@@ -5,7 +5,7 @@
 # the same run (raw JDBC appends, raw Kafka, a static answer from the same web stack). Builds first
 # when a jar is missing or out of date. See docs/performance.md.
 #
-#   ./bench.sh                     the full run, about 6 minutes
+#   ./bench.sh                     the full run, about 7 minutes
 #   ./bench.sh --quick             short phases (a smoke run, about 3 minutes with start-up)
 #   ./bench.sh --duration=60       measure write saturation for 60 s (default 30, 8 with --quick)
 #   ./bench.sh --out=<dir>         where results.json, table.md and latency-throughput.svg go
