@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -16,7 +17,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,6 +26,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -43,6 +45,13 @@ import org.springframework.context.annotation.Primary;
 public class EventStoreConfig {
 
     public static final int SNAPSHOT_EVERY = 100;
+
+    /**
+     * How PostgreSQL says that an event's (aggregate, sequence) is taken: another writer got there
+     * first, which Axon then reports as a ConcurrencyException. (Axon's JDBC resolver looks for
+     * vendor error codes, which PostgreSQL does not set, and would report a failure of the store.)
+     */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     @Primary
@@ -81,7 +90,7 @@ public class EventStoreConfig {
                 .snapshotSerializer(snapshotSerializer())
                 .upcasterChain(axon.upcasterChain())
                 .snapshotFilter(axon.snapshotFilter())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema)
@@ -94,6 +103,12 @@ public class EventStoreConfig {
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
         return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    /** The incidents kept in memory between commands ({@link AggregateCache}). */
+    @Bean
+    Cache incidentCache(@Value("${sitrep.command.cached-incidents}") int capacity) {
+        return new AggregateCache(capacity);
     }
 
     @Bean

@@ -1,14 +1,16 @@
 package io.sitrep.command.idempotency;
 
 import io.sitrep.command.incident.IncidentCommands.IncidentWritten;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * Records the answer to an idempotent command inside the command's unit of work, so the answer and
- * the events commit together or not at all. A second request with the same key that raced this
+ * Answers a repeated idempotent command with its first answer, and records the answer to a new one,
+ * inside the command's unit of work: the look-up uses the command's own connection, and the answer
+ * and the events commit together or not at all. A second request with the same key that raced this
  * one fails on the key's primary key and rolls back its own events.
  */
 class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -22,10 +24,17 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
+        Optional<IdempotencyKey> key = IdempotencyKey.from(unitOfWork.getMessage().getMetaData());
+        if (key.isEmpty()) {
+            return chain.proceed();
+        }
+        Optional<IdempotencyStore.Answer> earlier = store.find(key.get());
+        if (earlier.isPresent()) {
+            return earlier.get().replay(key.get());
+        }
         Object result = chain.proceed();
         if (result instanceof IncidentWritten written) {
-            IdempotencyKey.from(unitOfWork.getMessage().getMetaData())
-                    .ifPresent(key -> store.insert(key, written));
+            store.insert(key.get(), written);
         }
         return result;
     }

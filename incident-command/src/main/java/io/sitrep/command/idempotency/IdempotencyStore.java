@@ -15,6 +15,14 @@ import org.springframework.stereotype.Repository;
 class IdempotencyStore {
 
     record Answer(String requestHash, IncidentWritten written) {
+
+        /** The first answer again, if the repeat is the same request; the same key with another is refused. */
+        IncidentWritten replay(IdempotencyKey repeat) {
+            if (!requestHash.equals(repeat.requestHash())) {
+                throw new IdempotencyKeyReused(repeat.key());
+            }
+            return written;
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
@@ -27,11 +35,11 @@ class IdempotencyStore {
         this.retention = retention;
     }
 
-    Optional<Answer> find(String apiKeyHash, String key) {
+    Optional<Answer> find(IdempotencyKey key) {
         return jdbc.sql("""
                         select request_hash, incident_id, version from idempotent_request
                         where api_key_hash = ? and idempotency_key = ?""")
-                .params(apiKeyHash, key)
+                .params(key.apiKeyHash(), key.key())
                 .query((rs, row) -> new Answer(rs.getString("request_hash"),
                         new IncidentWritten(rs.getString("incident_id"), rs.getLong("version"))))
                 .optional();

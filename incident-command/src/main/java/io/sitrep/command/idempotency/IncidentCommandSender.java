@@ -2,8 +2,10 @@ package io.sitrep.command.idempotency;
 
 import io.sitrep.command.incident.IncidentCommands.IncidentWritten;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -11,9 +13,13 @@ import org.springframework.stereotype.Service;
 /**
  * Sends incident commands, honouring an {@code Idempotency-Key}: a repeat of a request that
  * succeeded gets the first answer and changes nothing; the same key with another request is refused.
+ * A command that lost a race for its incident is decided again, up to {@value #ATTEMPTS} times.
  */
 @Service
 public class IncidentCommandSender {
+
+    /** How often a command is tried when the incident keeps changing under it. */
+    private static final int ATTEMPTS = 3;
 
     private final CommandGateway gateway;
     private final IdempotencyStore store;
@@ -25,26 +31,26 @@ public class IncidentCommandSender {
     }
 
     public IncidentWritten send(Object command, @Nullable IdempotencyKey key) {
-        if (key == null) {
-            return gateway.sendAndWait(command);
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
+        if (key != null) {
+            message = message.andMetaData(key.asMetaData());
         }
-        return store.find(key.apiKeyHash(), key.key())
-                .map(answer -> replay(answer, key))
-                .orElseGet(() -> sendOnce(command, key));
-    }
-
-    private IncidentWritten sendOnce(Object command, IdempotencyKey key) {
-        try {
-            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(key.asMetaData()));
-        } catch (DuplicateKeyException raced) {
-            return replay(store.find(key.apiKeyHash(), key.key()).orElseThrow(() -> raced), key);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(message);
+            } catch (ConcurrencyException stale) {
+                // The incident changed under this command (another instance wrote it since this one
+                // last saw it): nothing was stored, so decide again on what is stored now.
+                if (attempt == ATTEMPTS) {
+                    throw stale;
+                }
+            } catch (DuplicateKeyException raced) {
+                if (key == null) {
+                    throw raced;
+                }
+                // Another request with this key committed first: answer as it was answered.
+                return store.find(key).orElseThrow(() -> raced).replay(key);
+            }
         }
-    }
-
-    private static IncidentWritten replay(IdempotencyStore.Answer answer, IdempotencyKey key) {
-        if (!answer.requestHash().equals(key.requestHash())) {
-            throw new IdempotencyKeyReused(key.key());
-        }
-        return answer.written();
     }
 }

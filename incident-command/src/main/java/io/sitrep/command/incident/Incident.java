@@ -41,12 +41,13 @@ import org.axonframework.spring.stereotype.Aggregate;
  * postmortems. Every rule of the lifecycle is checked here, in this order: the If-Match version,
  * the transition, then what the command says against what is stored.
  *
- * <p>An incident may hold a thousand entries, so it is snapshotted every
+ * <p>Recently written incidents are kept in memory between commands (the {@code incidentCache}).
+ * An incident may hold a thousand entries, so it is also snapshotted every
  * {@value io.sitrep.command.config.EventStoreConfig#SNAPSHOT_EVERY} events rather than replayed
  * from its first event on every command. The snapshot is this object's fields as JSON: bump the
  * {@link Revision} whenever they change, and older snapshots are ignored.
  */
-@Aggregate(snapshotTriggerDefinition = "incidentSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "incidentSnapshotTrigger", cache = "incidentCache")
 @Revision("1")
 public class Incident {
 
