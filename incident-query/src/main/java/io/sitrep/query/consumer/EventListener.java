@@ -2,27 +2,103 @@ package io.sitrep.query.consumer;
 
 import io.sitrep.events.CloudEventCodec;
 import io.sitrep.query.readmodel.Projector;
+import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Feeds the event stream into the read models. One consumer group, so that several instances share
- * the partitions; a page's events are on one partition and so applied in order. The offset is
- * committed after the record's read-model transaction has committed.
+ * the partitions; a page's events are on one partition and so applied in order.
+ *
+ * <p>Records come in batches (whatever one poll returned) and a batch is applied in one read-model
+ * transaction, committed before the batch's offsets are: one commit per batch instead of one per
+ * event is what lets the read side keep up with a burst. If the batch fails, its records are
+ * applied again one at a time, each in its own transaction, to find the one at fault: those before
+ * it stay applied, and the error handler ({@link ConsumerConfig}) retries or parks that one. While
+ * the read models' database cannot be reached, no record is at fault: the batch waits for it.
  */
 @Component
-class EventListener {
+class EventListener implements ApplicationListener<ContextClosedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(EventListener.class);
+    private static final Duration DATABASE_RETRY = Duration.ofSeconds(1);
 
     private final CloudEventCodec codec = new CloudEventCodec();
     private final Projector projector;
+    private final TransactionTemplate transactions;
+    private volatile boolean stopping;
 
-    EventListener(Projector projector) {
+    EventListener(Projector projector, TransactionTemplate transactions) {
         this.projector = projector;
+        this.transactions = transactions;
     }
 
-    @KafkaListener(id = "read-models", topics = "${sitrep.kafka.topic}", groupId = "${sitrep.kafka.group}")
-    void on(ConsumerRecord<String, byte[]> record) {
+    @KafkaListener(id = "read-models", topics = "${sitrep.kafka.topic}", groupId = "${sitrep.kafka.group}",
+            batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) throws InterruptedException {
+        while (true) {
+            try {
+                applyAll(records);
+                return;
+            } catch (ReadModelsUnreachable unreachable) {
+                if (stopping) {
+                    // Left to the error handler, which waits for the database too but stops with the container.
+                    throw new BatchListenerFailedException("the read models' database cannot be reached",
+                            unreachable.getCause(), records.get(0));
+                }
+                log.warn("Waiting for the read models' database: {}", unreachable.getCause().toString());
+                Thread.sleep(DATABASE_RETRY.toMillis());
+            }
+        }
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent closing) {
+        stopping = true;
+    }
+
+    private void applyAll(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            inTransaction(() -> records.forEach(this::apply));
+        } catch (ReadModelsUnreachable unreachable) {
+            throw unreachable;
+        } catch (RuntimeException batchFailed) {
+            records.forEach(record -> {
+                try {
+                    inTransaction(() -> apply(record));
+                } catch (ReadModelsUnreachable unreachable) {
+                    throw unreachable;
+                } catch (RuntimeException failed) {
+                    throw new BatchListenerFailedException(String.valueOf(failed.getMessage()), failed, record);
+                }
+            });
+        }
+    }
+
+    private void inTransaction(Runnable work) {
+        try {
+            transactions.executeWithoutResult(status -> work.run());
+        } catch (RuntimeException failed) {
+            throw ConsumerConfig.readModelsUnreachable(failed) ? new ReadModelsUnreachable(failed) : failed;
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
         projector.apply(codec.decode(record.value()));
+    }
+
+    private static final class ReadModelsUnreachable extends RuntimeException {
+
+        ReadModelsUnreachable(Throwable cause) {
+            super(cause);
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.PageEvent;
 import io.sitrep.events.PageEvent.ComponentDefined;
 import io.sitrep.events.PageEvent.PageDefined;
+import io.sitrep.query.pagecache.PageChanges;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
@@ -30,18 +31,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class Projector {
 
     private final JdbcClient jdbc;
+    private final PageChanges changes;
 
-    public Projector(JdbcClient jdbc) {
+    public Projector(JdbcClient jdbc, PageChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
-    /** Applies the event in one transaction; answers false when it had been applied already. */
+    /**
+     * Applies the event in one transaction (or in the caller's); answers false when it had been
+     * applied already. Whatever caches the page's answers hears of the change once it commits.
+     */
     @Transactional
     public boolean apply(EventEnvelope envelope) {
-        if (envelope.event() instanceof PageEvent event) {
-            return applyPageEvent(event, envelope);
+        boolean applied = envelope.event() instanceof PageEvent event
+                ? applyPageEvent(event, envelope)
+                : applyIncidentEvent((IncidentEvent) envelope.event(), envelope);
+        if (applied) {
+            changes.changed(envelope.event().pageId());
         }
-        return applyIncidentEvent((IncidentEvent) envelope.event(), envelope);
+        return applied;
     }
 
     private boolean applyPageEvent(PageEvent event, EventEnvelope envelope) {
