@@ -130,9 +130,9 @@ public final class Bench {
 
             say("Phase 7: reads, with writes at half load (" + Math.round(saturationRate / 2) + "/s) behind");
             Map<String, String> readPaths = new LinkedHashMap<>();
-            readPaths.put("summary", "/api/v1/pages/bench-01/summary");
-            readPaths.put("summary.json", "/pages/bench-01/api/v2/summary.json");
-            readPaths.put("HTML page", "/pages/bench-01");
+            readPaths.put("summary", "/api/v1/pages/" + Seed.QUIET_PAGE + "/summary");
+            readPaths.put("summary.json", "/pages/" + Seed.QUIET_PAGE + "/api/v2/summary.json");
+            readPaths.put("HTML page", "/pages/" + Seed.QUIET_PAGE);
             // Until the last read phase is over, however long its slowest answers make it.
             AtomicBoolean readsOver = new AtomicBoolean();
             CompletableFuture<Load.Result> background = inBackground(() -> Load.run("writes behind reads", command,

@@ -13,6 +13,12 @@ final class Seed {
     static final int PAGES = 20;
     static final int COMPONENTS_PER_PAGE = 5;
     static final int INCIDENTS = 2_000;
+    /**
+     * The page the read phases read: as a status page is while one thing is wrong, its components
+     * and two unresolved incidents with an update each (about 2 KB), written by nobody else.
+     */
+    static final String QUIET_PAGE = "bench-quiet";
+    static final int QUIET_INCIDENTS = 2;
 
     /** The seeded pages' ids and incidents' ids, and how the incidents' opens were answered. */
     record Seeded(List<String> pages, List<String> incidents, Counts counts) {
@@ -28,13 +34,13 @@ final class Seed {
         try (HttpConnection connection = new HttpConnection(command)) {
             for (int p = 1; p <= PAGES; p++) {
                 String page = String.format("bench-%02d", p);
-                require(connection, Request.put("/api/v1/pages/" + page,
-                        String.format("{\"name\":\"Bench %02d\",\"timeZone\":\"UTC\"}", p)));
-                for (int c = 1; c <= COMPONENTS_PER_PAGE; c++) {
-                    require(connection, Request.put("/api/v1/pages/" + page + "/components/c" + c,
-                            "{\"name\":\"C" + c + "\"}"));
-                }
+                definePage(connection, page, String.format("Bench %02d", p));
                 pages.add(page);
+            }
+            definePage(connection, QUIET_PAGE, "Bench quiet");
+            for (int i = 0; i < QUIET_INCIDENTS; i++) {
+                Response opened = require(connection, WriteMix.open(QUIET_PAGE));
+                require(connection, WriteMix.update(Written.of(opened).incidentId()));
             }
         }
         List<String> incidents = Collections.synchronizedList(new ArrayList<>());
@@ -52,13 +58,21 @@ final class Seed {
         return new Seeded(List.copyOf(pages), List.copyOf(incidents), result.counts());
     }
 
-    private static void require(HttpConnection connection, Request request) {
+    private static void definePage(HttpConnection connection, String page, String name) {
+        require(connection, Request.put("/api/v1/pages/" + page, "{\"name\":\"" + name + "\",\"timeZone\":\"UTC\"}"));
+        for (int c = 1; c <= COMPONENTS_PER_PAGE; c++) {
+            require(connection, Request.put("/api/v1/pages/" + page + "/components/c" + c, "{\"name\":\"C" + c + "\"}"));
+        }
+    }
+
+    private static Response require(HttpConnection connection, Request request) {
         try {
             Response response = connection.send(request);
             if (!response.ok()) {
                 throw new IllegalStateException(request.method() + " " + request.path() + " answered "
                         + response.status() + ": " + response.text());
             }
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.path() + " failed", e);
         }

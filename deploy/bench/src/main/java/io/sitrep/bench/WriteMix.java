@@ -38,7 +38,10 @@ final class WriteMix implements Supplier<Request> {
 
     /** A plain update to the next seeded incident. */
     Request update() {
-        String incident = seededIncidents.get(Math.floorMod(nextIncident.getAndIncrement(), seededIncidents.size()));
+        return update(seededIncidents.get(Math.floorMod(nextIncident.getAndIncrement(), seededIncidents.size())));
+    }
+
+    static Request update(String incident) {
         return Request.post("/api/v1/incidents/" + incident + "/updates", "{\"message\":\"" + MESSAGE + "\"}");
     }
 

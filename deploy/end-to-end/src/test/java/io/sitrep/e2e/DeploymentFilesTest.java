@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.sitrep.local.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -64,6 +66,17 @@ class DeploymentFilesTest {
             assertThat(container.get("ports").get(0).get("containerPort").asInt()).isEqualTo(PORTS.get(service));
             assertThat(container.get("readinessProbe").get("httpGet").get("port").asInt()).isEqualTo(PORTS.get(service));
         }
+    }
+
+    @Test
+    void theImageStartsTheServicesWithTheMemorySettingsOfTheLocalRun() throws IOException {
+        String entrypoint = Files.readAllLines(ROOT.resolve("deploy/docker/Dockerfile")).stream()
+                .filter(line -> line.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(ServiceProcess.JVM_OPTIONS);
+        command.addAll(List.of("-jar", "/app/service.jar"));
+        assertThat(YAML.readValue(entrypoint.substring("ENTRYPOINT ".length()), String[].class))
+                .containsExactlyElementsOf(command);
     }
 
     /** The SITREP_* variables a service's application.properties reads. */

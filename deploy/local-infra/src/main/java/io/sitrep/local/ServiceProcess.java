@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +37,26 @@ public final class ServiceProcess implements AutoCloseable {
         outputCopier.start();
     }
 
+    /**
+     * The services' memory, set rather than left to the JVM (which would take a quarter of the
+     * machine's memory for heap alone): 256 MB of heap, bounded metaspace, code cache, direct buffers
+     * and thread stacks, so that each service stays under 512 MB resident under load. The serial
+     * collector: on the two cores the services share with PostgreSQL and Kafka, a parallel or
+     * concurrent collector only competes with them for CPU, and pauses of a 256 MB heap are short.
+     * The Dockerfile starts the services with the same options (DeploymentFilesTest).
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:+UseSerialGC");
+
     /** Runs {@code java -jar jar} with our environment plus {@code environment}. */
     public static ServiceProcess start(String name, Path jar, URI baseUrl, Map<String, String> environment) {
         // The JVM running us, so that the services run on the JDK the user chose for ./run.sh.
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString())
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             return new ServiceProcess(name, baseUrl, builder.start());
