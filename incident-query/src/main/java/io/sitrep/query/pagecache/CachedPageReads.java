@@ -57,14 +57,29 @@ class CachedPageReads extends OncePerRequestFilter {
             return;
         }
         Optional<PageResponseCache.Stamp> stamp = cache.stamp(pageId);
-        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, captured);
-        if (stamp.isPresent() && captured.getStatus() == HttpServletResponse.SC_OK
-                && captured.getHeader(HttpHeaders.SET_COOKIE) == null) {
-            cache.store(pageId, key, stamp.get(), new PageResponseCache.Response(headersOf(captured),
-                    captured.getContentAsByteArray()));
+        if (stamp.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
         }
-        captured.copyBodyToResponse();
+        Optional<Runnable> led = cache.lead(key);
+        if (led.isEmpty()) {
+            hit = cache.find(pageId, key);
+            if (hit.isPresent()) {
+                send(hit.get(), request, response);
+                return;
+            }
+        }
+        try {
+            ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, captured);
+            if (captured.getStatus() == HttpServletResponse.SC_OK && captured.getHeader(HttpHeaders.SET_COOKIE) == null) {
+                cache.store(pageId, key, stamp.get(), new PageResponseCache.Response(headersOf(captured),
+                        captured.getContentAsByteArray()));
+            }
+            captured.copyBodyToResponse();
+        } finally {
+            led.ifPresent(Runnable::run);
+        }
     }
 
     private static String pageIdOf(Matcher matched) {

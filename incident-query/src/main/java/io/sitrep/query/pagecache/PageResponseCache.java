@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +42,11 @@ public class PageResponseCache {
     private record Stored(Stamp stamp, Instant storedAt, Response response) {
     }
 
+    /** How long a request waits for another that is building the same answer before building it too. */
+    private static final Duration BUILD_WAIT = Duration.ofSeconds(5);
+
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> building = new ConcurrentHashMap<>();
     private final Map<String, Stored> answers = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
     private volatile boolean listening;
@@ -76,6 +84,31 @@ public class PageResponseCache {
             return Optional.empty();
         }
         return Optional.of(stored.response());
+    }
+
+    /**
+     * Makes the caller the one request that builds the answer under this key, and returns what to
+     * run once it has stored it; or, while another request is building it, waits for that one and
+     * returns empty (the caller then finds the answer, or builds one itself if it is not there). When a
+     * page changes under many readers, one of them renders it and the rest are served its answer.
+     */
+    public Optional<Runnable> lead(String key) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> leader = building.putIfAbsent(key, mine);
+        if (leader == null) {
+            return Optional.of(() -> {
+                building.remove(key, mine);
+                mine.complete(null);
+            });
+        }
+        try {
+            leader.get(BUILD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Built too slowly or not at all: the caller builds its own.
+        }
+        return Optional.empty();
     }
 
     void invalidate(String pageId) {

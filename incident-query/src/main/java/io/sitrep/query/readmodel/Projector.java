@@ -15,6 +15,9 @@ import io.sitrep.events.PageEvent.PageDefined;
 import io.sitrep.query.pagecache.PageChanges;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -111,45 +114,55 @@ public class Projector {
                     opened.components());
             return true;
         }
-        Long applied = jdbc.sql("select version from incident where incident_id = ? for update")
-                .param(event.incidentId()).query(Long.class).optional()
-                .orElseThrow(() -> new IllegalStateException("incident " + event.incidentId()
-                        + " is unknown: the event that opened it never arrived"));
-        if (envelope.sequence() <= applied) {
-            return false;
-        }
+        // Each event moves the incident's row to its version first, unless the row is there already:
+        // one statement decides and locks, so that the read side does little per event.
         Timestamp occurredAt = at(event.occurredAt());
         if (event instanceof UpdatePosted posted) {
+            if (!advance(event, envelope, "status = ?, updated_at = ?", wire(posted.incidentStatus().name()),
+                    occurredAt)) {
+                return false;
+            }
             entry(posted, envelope, posted.updateId(), posted.incidentStatus(),
                     posted.status() == null ? "Update" : label(posted.status()), posted.message(), posted.components());
-            jdbc.sql("update incident set status = ?, updated_at = ?, version = ? where incident_id = ?")
-                    .params(wire(posted.incidentStatus().name()), occurredAt, envelope.sequence(), event.incidentId())
-                    .update();
         } else if (event instanceof MonitoringStarted monitoring) {
+            if (!advance(event, envelope, "status = 'monitoring', updated_at = ?, monitoring_at = ?", occurredAt,
+                    occurredAt)) {
+                return false;
+            }
             entry(monitoring, envelope, monitoring.updateId(), IncidentStatus.MONITORING,
                     label(IncidentStatus.MONITORING), monitoring.message(), monitoring.components());
-            jdbc.sql("""
-                            update incident set status = 'monitoring', updated_at = ?, monitoring_at = ?, version = ?
-                            where incident_id = ?""")
-                    .params(occurredAt, occurredAt, envelope.sequence(), event.incidentId())
-                    .update();
         } else if (event instanceof IncidentResolved resolved) {
+            if (!advance(event, envelope, "status = 'resolved', updated_at = ?, resolved_at = ?", occurredAt,
+                    occurredAt)) {
+                return false;
+            }
             entry(resolved, envelope, resolved.updateId(), IncidentStatus.RESOLVED, label(IncidentStatus.RESOLVED),
                     resolved.message(), resolved.components());
-            jdbc.sql("""
-                            update incident set status = 'resolved', updated_at = ?, resolved_at = ?, version = ?
-                            where incident_id = ?""")
-                    .params(occurredAt, occurredAt, envelope.sequence(), event.incidentId())
-                    .update();
         } else {
             PostmortemPublished postmortem = (PostmortemPublished) event;
-            jdbc.sql("""
-                            update incident set postmortem_body = ?, postmortem_at = ?, updated_at = ?, version = ?
-                            where incident_id = ?""")
-                    .params(postmortem.body(), occurredAt, occurredAt, envelope.sequence(), event.incidentId())
-                    .update();
+            return advance(event, envelope, "postmortem_body = ?, postmortem_at = ?, updated_at = ?",
+                    postmortem.body(), occurredAt, occurredAt);
         }
         return true;
+    }
+
+    /**
+     * Makes the assignments in the incident's row and moves it to the event's version, if the row is
+     * below it; false if it was at or past it already (a redelivery).
+     */
+    private boolean advance(IncidentEvent event, EventEnvelope envelope, String assignments, Object... values) {
+        List<Object> params = new ArrayList<>(Arrays.asList(values));
+        params.addAll(List.of(envelope.sequence(), event.incidentId(), envelope.sequence()));
+        int advanced = jdbc.sql("update incident set " + assignments + ", version = ? "
+                        + "where incident_id = ? and version < ?")
+                .params(params)
+                .update();
+        if (advanced == 0 && jdbc.sql("select 1 from incident where incident_id = ?").param(event.incidentId())
+                .query(Integer.class).optional().isEmpty()) {
+            throw new IllegalStateException("incident " + event.incidentId()
+                    + " is unknown: the event that opened it never arrived");
+        }
+        return advanced == 1;
     }
 
     /** Records an entry of the incident and the component statuses it set. */

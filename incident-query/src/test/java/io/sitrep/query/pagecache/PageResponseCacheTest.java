@@ -1,6 +1,7 @@
 package io.sitrep.query.pagecache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +73,23 @@ class PageResponseCacheTest {
         assertThat(cache.find(PAGE, KEY)).contains(ANSWER);
         clock.advance(Duration.ofSeconds(1));
         assertThat(cache.find(PAGE, KEY)).isEmpty();
+    }
+
+    @Test
+    void whileOneRequestBuildsAnAnswerTheOthersForItWaitForIt() throws Exception {
+        Runnable built = cache.lead(KEY).orElseThrow();
+        AtomicReference<Optional<Runnable>> otherLed = new AtomicReference<>();
+        Thread other = new Thread(() -> otherLed.set(cache.lead(KEY)));
+        other.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> other.getState() == Thread.State.TIMED_WAITING);
+
+        cache.store(PAGE, KEY, cache.stamp(PAGE).orElseThrow(), ANSWER);
+        built.run();
+        other.join(5_000);
+
+        assertThat(otherLed.get()).as("waited for the one building it").isEmpty();
+        assertThat(cache.find(PAGE, KEY)).contains(ANSWER);
+        assertThat(cache.lead(KEY)).as("nobody builds it any more").isPresent();
     }
 
     private static final class MutableClock extends Clock {
