@@ -95,98 +95,109 @@ public class Projector {
         return true;
     }
 
+    /**
+     * An incident event changes the incident's row and, but for a postmortem, adds an entry. The
+     * change decides whether the event applies (an opening not yet seen, a move to a newer version)
+     * and the entry is inserted in the same statement: the read side keeps up with the write side by
+     * going to the database as few times per event as it can.
+     */
     private boolean applyIncidentEvent(IncidentEvent event, EventEnvelope envelope) {
+        Timestamp occurredAt = at(event.occurredAt());
         if (event instanceof IncidentOpened opened) {
-            int inserted = jdbc.sql("""
+            return withEntry(event, envelope, """
                             insert into incident (incident_id, page_id, title, impact, status, created_at, updated_at,
                                                   monitoring_at, recorded_at, version)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            on conflict (incident_id) do nothing""")
-                    .params(opened.incidentId(), opened.pageId(), opened.title(), wire(opened.impact().name()),
-                            wire(opened.status().name()), at(opened.occurredAt()), at(opened.occurredAt()),
-                            opened.status() == IncidentStatus.MONITORING ? at(opened.occurredAt()) : null,
-                            at(envelope.recordedAt()), envelope.sequence())
-                    .update();
-            if (inserted == 0) {
-                return false;
-            }
-            entry(opened, envelope, opened.updateId(), opened.status(), label(opened.status()), opened.message(),
-                    opened.components());
-            return true;
+                            on conflict (incident_id) do nothing""",
+                    Arrays.asList(opened.incidentId(), opened.pageId(), opened.title(), wire(opened.impact().name()),
+                            wire(opened.status().name()), occurredAt, occurredAt,
+                            opened.status() == IncidentStatus.MONITORING ? occurredAt : null,
+                            at(envelope.recordedAt()), envelope.sequence()),
+                    new Entry(opened.updateId(), opened.status(), label(opened.status()), opened.message(),
+                            opened.components()));
         }
-        // Each event moves the incident's row to its version first, unless the row is there already:
-        // one statement decides and locks, so that the read side does little per event.
-        Timestamp occurredAt = at(event.occurredAt());
         if (event instanceof UpdatePosted posted) {
-            if (!advance(event, envelope, "status = ?, updated_at = ?", wire(posted.incidentStatus().name()),
-                    occurredAt)) {
-                return false;
-            }
-            entry(posted, envelope, posted.updateId(), posted.incidentStatus(),
-                    posted.status() == null ? "Update" : label(posted.status()), posted.message(), posted.components());
-        } else if (event instanceof MonitoringStarted monitoring) {
-            if (!advance(event, envelope, "status = 'monitoring', updated_at = ?, monitoring_at = ?", occurredAt,
-                    occurredAt)) {
-                return false;
-            }
-            entry(monitoring, envelope, monitoring.updateId(), IncidentStatus.MONITORING,
-                    label(IncidentStatus.MONITORING), monitoring.message(), monitoring.components());
-        } else if (event instanceof IncidentResolved resolved) {
-            if (!advance(event, envelope, "status = 'resolved', updated_at = ?, resolved_at = ?", occurredAt,
-                    occurredAt)) {
-                return false;
-            }
-            entry(resolved, envelope, resolved.updateId(), IncidentStatus.RESOLVED, label(IncidentStatus.RESOLVED),
-                    resolved.message(), resolved.components());
-        } else {
-            PostmortemPublished postmortem = (PostmortemPublished) event;
-            return advance(event, envelope, "postmortem_body = ?, postmortem_at = ?, updated_at = ?",
-                    postmortem.body(), occurredAt, occurredAt);
+            return withEntry(event, envelope, advance("status = ?, updated_at = ?"),
+                    advanceParams(event, envelope, wire(posted.incidentStatus().name()), occurredAt),
+                    new Entry(posted.updateId(), posted.incidentStatus(),
+                            posted.status() == null ? "Update" : label(posted.status()), posted.message(),
+                            posted.components()));
         }
+        if (event instanceof MonitoringStarted monitoring) {
+            return withEntry(event, envelope, advance("status = 'monitoring', updated_at = ?, monitoring_at = ?"),
+                    advanceParams(event, envelope, occurredAt, occurredAt),
+                    new Entry(monitoring.updateId(), IncidentStatus.MONITORING, label(IncidentStatus.MONITORING),
+                            monitoring.message(), monitoring.components()));
+        }
+        if (event instanceof IncidentResolved resolved) {
+            return withEntry(event, envelope, advance("status = 'resolved', updated_at = ?, resolved_at = ?"),
+                    advanceParams(event, envelope, occurredAt, occurredAt),
+                    new Entry(resolved.updateId(), IncidentStatus.RESOLVED, label(IncidentStatus.RESOLVED),
+                            resolved.message(), resolved.components()));
+        }
+        PostmortemPublished postmortem = (PostmortemPublished) event;
+        int advanced = jdbc.sql(advance("postmortem_body = ?, postmortem_at = ?, updated_at = ?"))
+                .params(advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt))
+                .update();
+        return applied(event, advanced);
+    }
+
+    /** An entry of an incident: one line of its report, and the component statuses it set. */
+    private record Entry(String updateId, IncidentStatus status, String label, String message,
+                         Map<String, ComponentStatus> components) {
+    }
+
+    /** Moves the incident's row to the event's version with these assignments, if it is below it. */
+    private static String advance(String assignments) {
+        return "update incident set " + assignments + ", version = ? where incident_id = ? and version < ?";
+    }
+
+    private static List<Object> advanceParams(IncidentEvent event, EventEnvelope envelope, Object... values) {
+        List<Object> params = new ArrayList<>(Arrays.asList(values));
+        params.addAll(List.of(envelope.sequence(), event.incidentId(), envelope.sequence()));
+        return params;
+    }
+
+    /** Runs the change and, if it took, inserts the entry in the same statement; then the components. */
+    private boolean withEntry(IncidentEvent event, EventEnvelope envelope, String change, List<Object> changeParams,
+                              Entry entry) {
+        List<Object> params = new ArrayList<>(changeParams);
+        params.addAll(List.of(entry.updateId(), wire(entry.status().name()), entry.label(), entry.message(),
+                at(event.occurredAt()), at(envelope.recordedAt()), envelope.sequence()));
+        int inserted = jdbc.sql("with changed as (" + change + " returning incident_id) "
+                        + "insert into incident_update (update_id, incident_id, status, label, message, occurred_at, "
+                        + "recorded_at, version) select ?, incident_id, ?, ?, ?, ?, ?, ? from changed")
+                .params(params)
+                .update();
+        if (!applied(event, inserted)) {
+            return false;
+        }
+        // Every component the incident names, with the status it last gave it, and the page's component.
+        entry.components().forEach((componentId, componentStatus) -> jdbc.sql("""
+                        with named as (insert into incident_component (incident_id, component_id, status, first_named)
+                                       values (?, ?, ?, ?)
+                                       on conflict (incident_id, component_id) do update set status = excluded.status)
+                        update component set status = ?, updated_at = ? where page_id = ? and component_id = ?""")
+                .params(event.incidentId(), componentId, wire(componentStatus.name()), envelope.sequence(),
+                        wire(componentStatus.name()), at(envelope.recordedAt()), event.pageId(), componentId)
+                .update());
         return true;
     }
 
     /**
-     * Makes the assignments in the incident's row and moves it to the event's version, if the row is
-     * below it; false if it was at or past it already (a redelivery).
+     * Whether the statement changed the incident; if not, the event had been applied already (or,
+     * for an opening, the incident was there), unless the incident is unknown: then it cannot apply.
      */
-    private boolean advance(IncidentEvent event, EventEnvelope envelope, String assignments, Object... values) {
-        List<Object> params = new ArrayList<>(Arrays.asList(values));
-        params.addAll(List.of(envelope.sequence(), event.incidentId(), envelope.sequence()));
-        int advanced = jdbc.sql("update incident set " + assignments + ", version = ? "
-                        + "where incident_id = ? and version < ?")
-                .params(params)
-                .update();
-        if (advanced == 0 && jdbc.sql("select 1 from incident where incident_id = ?").param(event.incidentId())
+    private boolean applied(IncidentEvent event, int changed) {
+        if (changed > 0) {
+            return true;
+        }
+        if (jdbc.sql("select 1 from incident where incident_id = ?").param(event.incidentId())
                 .query(Integer.class).optional().isEmpty()) {
             throw new IllegalStateException("incident " + event.incidentId()
                     + " is unknown: the event that opened it never arrived");
         }
-        return advanced == 1;
-    }
-
-    /** Records an entry of the incident and the component statuses it set. */
-    private void entry(IncidentEvent event, EventEnvelope envelope, String updateId, IncidentStatus status,
-                       String label, String message, Map<String, ComponentStatus> components) {
-        jdbc.sql("""
-                        insert into incident_update (update_id, incident_id, status, label, message, occurred_at,
-                                                     recorded_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(updateId, event.incidentId(), wire(status.name()), label, message, at(event.occurredAt()),
-                        at(envelope.recordedAt()), envelope.sequence())
-                .update();
-        components.forEach((componentId, componentStatus) -> {
-            String statusName = wire(componentStatus.name());
-            jdbc.sql("""
-                            insert into incident_component (incident_id, component_id, status, first_named)
-                            values (?, ?, ?, ?)
-                            on conflict (incident_id, component_id) do update set status = excluded.status""")
-                    .params(event.incidentId(), componentId, statusName, envelope.sequence())
-                    .update();
-            jdbc.sql("update component set status = ?, updated_at = ? where page_id = ? and component_id = ?")
-                    .params(statusName, at(envelope.recordedAt()), event.pageId(), componentId)
-                    .update();
-        });
+        return false;
     }
 
     /** What a status page calls an entry that set this status. */
