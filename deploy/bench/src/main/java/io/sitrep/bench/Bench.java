@@ -96,6 +96,23 @@ public final class Bench {
         Seed.Seeded seeded = Seed.run(command, CONNECTIONS, recentWrites);
         WriteMix writes = new WriteMix(seeded.pages(), seeded.incidents());
         LagProbes lagProbes = new LagProbes(command, query, writes);
+        Map<String, String> readPaths = new LinkedHashMap<>();
+        readPaths.put("summary", "/api/v1/pages/" + Seed.QUIET_PAGE + "/summary");
+        readPaths.put("summary.json", "/pages/" + Seed.QUIET_PAGE + "/api/v2/summary.json");
+        readPaths.put("HTML page", "/pages/" + Seed.QUIET_PAGE);
+
+        say("Phase 3b: warm-up, not measured: the write mix at saturation for " + options.warmUpPhase().toSeconds()
+                + " s, with each read behind it");
+        // Two connections read each address in turn meanwhile, so that their paths are compiled too.
+        Duration eachRead = options.warmUpPhase().dividedBy(readPaths.size());
+        CompletableFuture<Void> warmUpReads = inBackground(() -> {
+            readPaths.values().forEach(path -> Load.run("warm-up: reads", query, 2,
+                    Pacing.closedLoop(Duration.ZERO, eachRead), () -> Request.get(path), IGNORE));
+            return null;
+        });
+        Load.run("warm-up: writes", command, CONNECTIONS, Pacing.closedLoop(Duration.ZERO, options.warmUpPhase()),
+                writes, recentWrites);
+        warmUpReads.join();
 
         say("Phase 4: lag from write to read, idle");
         awaitReadSideCaughtUp();
@@ -129,10 +146,6 @@ public final class Bench {
             }
 
             say("Phase 7: reads, with writes at half load (" + Math.round(saturationRate / 2) + "/s) behind");
-            Map<String, String> readPaths = new LinkedHashMap<>();
-            readPaths.put("summary", "/api/v1/pages/" + Seed.QUIET_PAGE + "/summary");
-            readPaths.put("summary.json", "/pages/" + Seed.QUIET_PAGE + "/api/v2/summary.json");
-            readPaths.put("HTML page", "/pages/" + Seed.QUIET_PAGE);
             // Until the last read phase is over, however long its slowest answers make it.
             AtomicBoolean readsOver = new AtomicBoolean();
             CompletableFuture<Load.Result> background = inBackground(() -> Load.run("writes behind reads", command,

@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What the broker can do at most, with the relay's producer settings (acks=all, idempotent, 5 ms
+ * What the broker can do at most, with the relay's producer settings (acks=all, idempotent, no
  * linger) and ~1 KB records on a scratch topic of six partitions, as the event topic has: records
  * acknowledged per second, records one consumer reads back per second, and the latency of a single
  * record from send to a polling consumer.
@@ -172,7 +172,7 @@ final class KafkaCeiling {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
