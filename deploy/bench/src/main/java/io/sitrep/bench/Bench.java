@@ -35,12 +35,10 @@ public final class Bench {
     private static final Duration LOADED_LAG_GAP = Duration.ofMillis(200);
     private static final Consumer<Response> IGNORE = response -> { };
     // How many of the incidents written last must show on the read side for it to count as caught up.
-    private static final int CAUGHT_UP_SAMPLE = 40;
     private static final Duration CAUGHT_UP_TIMEOUT = Duration.ofMinutes(5);
 
     private final BenchOptions options;
     private final LocalSystem system;
-    private final RecentWrites recentWrites = new RecentWrites();
 
     private Bench(BenchOptions options, LocalSystem system) {
         this.options = options;
@@ -93,7 +91,7 @@ public final class Bench {
 
         say("Phase 3: seeding " + Seed.PAGES + " pages, " + Seed.PAGES * Seed.COMPONENTS_PER_PAGE + " components, "
                 + Seed.INCIDENTS + " incidents");
-        Seed.Seeded seeded = Seed.run(command, CONNECTIONS, recentWrites);
+        Seed.Seeded seeded = Seed.run(command, CONNECTIONS);
         WriteMix writes = new WriteMix(seeded.pages(), seeded.incidents());
         LagProbes lagProbes = new LagProbes(command, query, writes);
         Map<String, String> readPaths = new LinkedHashMap<>();
@@ -111,7 +109,7 @@ public final class Bench {
             return null;
         });
         Load.run("warm-up: writes", command, CONNECTIONS, Pacing.closedLoop(Duration.ZERO, options.warmUpPhase()),
-                writes, recentWrites);
+                writes, IGNORE);
         warmUpReads.join();
 
         say("Phase 4: lag from write to read, idle");
@@ -122,7 +120,7 @@ public final class Bench {
             say("Phase 5: write saturation, " + CONNECTIONS + " connections, closed loop, after a "
                     + options.warmUp().toSeconds() + " s warm-up");
             Load.Result saturation = Load.run("saturation", command, CONNECTIONS,
-                    Pacing.closedLoop(options.warmUp(), options.saturation()), writes, recentWrites);
+                    Pacing.closedLoop(options.warmUp(), options.saturation()), writes, IGNORE);
             double saturationRate = Math.max(1, saturation.okPerSecond());
 
             say("Phase 6: latency against throughput, open loop at shares of " + Math.round(saturationRate) + " writes/s");
@@ -138,7 +136,7 @@ public final class Bench {
                     probes = inBackground(() -> lagProbes.run("lag at half load", Integer.MAX_VALUE, LOADED_LAG_GAP, options.step()));
                 }
                 Load.Result step = Load.run("writes at " + share, command, CONNECTIONS,
-                        Pacing.openLoop(rate, options.step()), writes, recentWrites);
+                        Pacing.openLoop(rate, options.step()), writes, IGNORE);
                 steps.add(new Results.Step(share, rate, step));
                 if (probes != null) {
                     halfLoadLag = probes.join();
@@ -149,7 +147,7 @@ public final class Bench {
             // Until the last read phase is over, however long its slowest answers make it.
             AtomicBoolean readsOver = new AtomicBoolean();
             CompletableFuture<Load.Result> background = inBackground(() -> Load.run("writes behind reads", command,
-                    CONNECTIONS, Pacing.openLoop(saturationRate / 2, Duration.ofHours(1)).until(readsOver::get), writes, recentWrites));
+                    CONNECTIONS, Pacing.openLoop(saturationRate / 2, Duration.ofHours(1)).until(readsOver::get), writes, IGNORE));
             List<Results.Read> reads = new ArrayList<>();
             readPaths.forEach((name, path) -> reads.add(new Results.Read(name, path, Load.run("reads: " + name, query,
                     CONNECTIONS, Pacing.closedLoop(Duration.ZERO, options.step()), () -> Request.get(path), IGNORE))));
@@ -158,21 +156,19 @@ public final class Bench {
 
             say("Phase 8: catch-up of incident-query after a burst of " + options.catchUpWrites() + " writes");
             awaitReadSideCaughtUp(); // so that the burst is all it has to catch up with
-            CatchUp.Result catchUp = CatchUp.run(system, writes, recentWrites, options.catchUpWrites(), CONNECTIONS);
+            CatchUp.Result catchUp = CatchUp.run(system, writes, options.catchUpWrites(), CONNECTIONS);
 
             return new Results(new Results.Ceilings(jdbc, liveness, kafka), seeded.counts(), idleLag, saturation,
                     steps, halfLoadLag, readsBackgroundWrites, reads, catchUp, rss.maxMegabytes());
         }
     }
 
-    /** Waits until incident-query shows the incidents written last, as they were written. */
+    /** Waits until everything written so far is in the read models. */
     private void awaitReadSideCaughtUp() {
-        List<Written> last = recentWrites.last(CAUGHT_UP_SAMPLE);
-        AtomicInteger shown = new AtomicInteger();
         long start = System.nanoTime();
         boolean caughtUp;
-        try (Progress ignored = Progress.start("read side catching up", "incidents current", shown::get)) {
-            caughtUp = ReadSide.awaitShown(system.query().baseUrl(), last, CAUGHT_UP_TIMEOUT, shown);
+        try (Backlog backlog = new Backlog(system.command().baseUrl(), system.kafka().bootstrapServers())) {
+            caughtUp = backlog.awaitEmpty("read side catching up", CAUGHT_UP_TIMEOUT);
         }
         say(caughtUp ? String.format("incident-query caught up in %.1f s", (System.nanoTime() - start) / 1e9)
                 : "incident-query had not caught up within " + CAUGHT_UP_TIMEOUT.toMinutes() + " minutes; going on");

@@ -27,8 +27,8 @@ final class Seed {
     private Seed() {
     }
 
-    /** Seeds through the write API; every incident opened is also handed to {@code recent}. */
-    static Seeded run(URI command, int connections, RecentWrites recent) {
+    /** Seeds through the write API. */
+    static Seeded run(URI command, int connections) {
         List<String> pages = new ArrayList<>();
         // One at a time: a page's components are numbered by the page, so concurrent PUTs would race.
         try (HttpConnection connection = new HttpConnection(command)) {
@@ -47,10 +47,7 @@ final class Seed {
         AtomicInteger opened = new AtomicInteger();
         Load.Result result = Load.run("seed: incidents", command, connections, Pacing.requests(INCIDENTS),
                 () -> WriteMix.open(pages.get(opened.getAndIncrement() % PAGES)),
-                response -> {
-                    incidents.add(Written.of(response).incidentId());
-                    recent.accept(response);
-                });
+                response -> incidents.add(Written.of(response).incidentId()));
         if (incidents.size() != INCIDENTS) {
             throw new IllegalStateException("Seeding opened " + incidents.size() + " of " + INCIDENTS
                     + " incidents: " + result.counts());

@@ -1,10 +1,10 @@
 package io.sitrep.command.idempotency;
 
+import io.sitrep.command.Commands;
 import io.sitrep.command.incident.IncidentCommands.IncidentWritten;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
 import org.jspecify.annotations.Nullable;
@@ -21,11 +21,11 @@ public class IncidentCommandSender {
     /** How often a command is tried when the incident keeps changing under it. */
     private static final int ATTEMPTS = 3;
 
-    private final CommandGateway gateway;
+    private final Commands commands;
     private final IdempotencyStore store;
 
-    IncidentCommandSender(CommandGateway gateway, CommandBus commandBus, IdempotencyStore store) {
-        this.gateway = gateway;
+    IncidentCommandSender(Commands commands, CommandBus commandBus, IdempotencyStore store) {
+        this.commands = commands;
         this.store = store;
         commandBus.registerHandlerInterceptor(new IdempotencyInterceptor(store));
     }
@@ -37,7 +37,7 @@ public class IncidentCommandSender {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return gateway.sendAndWait(message);
+                return commands.sendAndWait(message);
             } catch (ConcurrencyException stale) {
                 // The incident changed under this command (another instance wrote it since this one
                 // last saw it): nothing was stored, so decide again on what is stored now.

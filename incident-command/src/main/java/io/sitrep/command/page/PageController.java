@@ -1,6 +1,7 @@
 package io.sitrep.command.page;
 
 import io.sitrep.command.CommandRejected;
+import io.sitrep.command.Commands;
 import io.sitrep.command.page.PageCommands.DefineComponent;
 import io.sitrep.command.page.PageCommands.DefinePage;
 import io.sitrep.command.web.RequestCheck;
@@ -8,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.zone.ZoneRulesProvider;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,9 +37,9 @@ class PageController {
     record ComponentView(String id, String pageId, String name, String group) {
     }
 
-    private final CommandGateway commands;
+    private final Commands commands;
 
-    PageController(CommandGateway commands) {
+    PageController(Commands commands) {
         this.commands = commands;
     }
 

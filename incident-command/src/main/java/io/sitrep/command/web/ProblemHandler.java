@@ -1,11 +1,11 @@
 package io.sitrep.command.web;
 
 import io.sitrep.command.CommandRejected;
+import io.sitrep.command.Commands;
+import io.sitrep.command.StoreUnreachable;
 import io.sitrep.command.idempotency.IdempotencyKeyReused;
-import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -15,14 +15,12 @@ import java.util.stream.Collectors;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -41,9 +39,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final DataSource dataSource;
+    private final Commands commands;
 
-    ProblemHandler(DataSource dataSource) {
+    ProblemHandler(DataSource dataSource, Commands commands) {
         this.dataSource = dataSource;
+        this.commands = commands;
     }
 
     @ExceptionHandler(InvalidRequest.class)
@@ -76,15 +76,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "the incident was changed by another request at the same moment; read it and try again"));
     }
 
+    @ExceptionHandler(StoreUnreachable.class)
+    ResponseEntity<ProblemDetail> unreachable(StoreUnreachable e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (causedBy(e, ProblemHandler::meansStoreUnreachable)
+        if (StoreUnreachable.explains(e)
                 || causedBy(e, SQLException.class::isInstance) && !storeAnswers()) {
             log.warn("Event store unreachable: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                            "the event store cannot be reached; nothing was changed, try again shortly"));
+            commands.storeUnreachable();
+            return unreachable(new StoreUnreachable());
         }
         log.error("Unexpected failure", e);
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred"));
@@ -166,17 +171,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } catch (NoSuchFieldException impossible) {
             return constant.name();
         }
-    }
-
-    /**
-     * Failures that mean the database could not be reached, as opposed to a bug or a bad statement:
-     * no connection (SQLSTATE class 08) or a server shutting down (57P).
-     */
-    private static boolean meansStoreUnreachable(Throwable t) {
-        return t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                || t instanceof SQLTransientConnectionException || t instanceof ConnectException
-                || t instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
     }
 
     /**

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitrep.local.LocalKafka;
 import io.sitrep.local.LocalPostgres;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,6 +75,21 @@ public abstract class ApiTestSupport {
     public static HttpApi.Answer expect(HttpApi.Answer answer, int status) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         return answer;
+    }
+
+    /** Makes the calls at once, from {@code threads} threads, and answers their answers in order. */
+    public static List<HttpApi.Answer> concurrently(int threads, List<Callable<HttpApi.Answer>> calls)
+            throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(threads);
+        try {
+            List<HttpApi.Answer> answers = new ArrayList<>();
+            for (Future<HttpApi.Answer> answer : clients.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     /** The sequence numbers stored for an aggregate, in order. */

@@ -6,13 +6,9 @@ import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentEvent.UpdatePosted;
 import io.sitrep.events.IncidentStatus;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -92,18 +88,5 @@ class ConcurrencyApiTest extends ApiTestSupport {
         assertThat(expect(api.post("/api/v1/incidents/" + incidentId + "/updates", "{\"message\":\"after\"}"), 200)
                 .json().get("version").asLong()).isEqualTo(4);
         assertThat(sequenceNumbers(incidentId)).containsExactly(0L, 1L, 2L, 3L);
-    }
-
-    private static List<HttpApi.Answer> concurrently(int threads, List<Callable<HttpApi.Answer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<HttpApi.Answer> answers = new ArrayList<>();
-            for (Future<HttpApi.Answer> answer : pool.invokeAll(calls)) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

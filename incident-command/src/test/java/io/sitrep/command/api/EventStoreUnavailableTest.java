@@ -9,7 +9,11 @@ import io.sitrep.local.Ports;
 import io.sitrep.local.TestServers;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -31,6 +35,9 @@ class EventStoreUnavailableTest {
 
     @LocalServerPort
     int port;
+
+    @Value("${sitrep.command.workers}")
+    int workers;
 
     @DynamicPropertySource
     static void ownPostgres(DynamicPropertyRegistry registry) {
@@ -73,6 +80,15 @@ class EventStoreUnavailableTest {
         assertThat(refused.header("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         ApiTestSupport.expect(api.as(null).get("/actuator/health"), 503);
+        // Many writes at once, more than run at once: each is told, none waits on a pool that cannot connect.
+        List<HttpApi.Answer> burst = assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                ApiTestSupport.concurrently(workers * 3, IntStream.range(0, workers * 3).<Callable<HttpApi.Answer>>mapToObj(i -> () ->
+                        api.post("/api/v1/incidents/" + incidentId + "/updates", "{\"message\":\"Down " + i + "\"}"))
+                        .toList()));
+        assertThat(burst).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+            assertThat(answer.header("Retry-After")).isPresent();
+        });
 
         postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
         // As a client honouring Retry-After would: wait until the service reports its store is back.
