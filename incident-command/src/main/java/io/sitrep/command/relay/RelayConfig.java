@@ -2,11 +2,14 @@ package io.sitrep.command.relay;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +25,9 @@ import org.springframework.kafka.config.TopicBuilder;
 @Configuration
 class RelayConfig {
 
+    private static final int BATCH_SIZE = 100;
+    private static final Duration EVENT_WAIT = Duration.ofMillis(25);
+
     /**
      * The event stream's topic, created at start-up. It keeps its records forever: it is the whole
      * history that the read side and other consumers build their views from.
@@ -35,9 +41,23 @@ class RelayConfig {
                 .build();
     }
 
+    /**
+     * The relay is a tracking processor with one segment, so one instance publishes and per-page
+     * order holds, and batches of up to 100 events are sent together and acknowledged before the
+     * token moves. It waits on the event store's signal that a commit happened; but after falling
+     * far behind (a burst longer than the store's in-memory cache) Axon's store serves it from the
+     * database and signals nothing, and it would then see new events only when its wait runs out:
+     * hence a short wait, so that the lag stays in milliseconds afterwards too.
+     */
     @Bean
-    ConfigurerModule relayErrorPolicy() {
+    ConfigurerModule relayProcessor() {
         return configurer -> configurer.eventProcessing()
+                .registerTrackingEventProcessor(KafkaRelay.PROCESSING_GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialSegmentsCount(1)
+                                .andBatchSize(BATCH_SIZE)
+                                .andEventAvailabilityTimeout(EVENT_WAIT.toMillis(), TimeUnit.MILLISECONDS))
                 .registerListenerInvocationErrorHandler(KafkaRelay.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
     }
