@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +71,7 @@ class CachedPageReads extends OncePerRequestFilter {
             }
         }
         try {
-            ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+            Captured captured = new Captured(response);
             chain.doFilter(request, captured);
             if (captured.getStatus() == HttpServletResponse.SC_OK && captured.getHeader(HttpHeaders.SET_COOKIE) == null) {
                 cache.store(pageId, key, stamp.get(), new PageResponseCache.Response(headersOf(captured),
@@ -91,7 +92,7 @@ class CachedPageReads extends OncePerRequestFilter {
         throw new IllegalStateException("no page id in " + matched.group());
     }
 
-    private static Map<String, List<String>> headersOf(ContentCachingResponseWrapper response) {
+    private static Map<String, List<String>> headersOf(Captured response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : response.getHeaderNames()) {
             if (!NOT_REPLAYED.contains(name.toLowerCase())) {
@@ -101,7 +102,29 @@ class CachedPageReads extends OncePerRequestFilter {
         if (response.getContentType() != null) {
             headers.put(HttpHeaders.CONTENT_TYPE, List.of(response.getContentType()));
         }
+        if (response.locale != null) {
+            headers.put(HttpHeaders.CONTENT_LANGUAGE, List.of(response.locale.toLanguageTag()));
+        }
         return headers;
+    }
+
+    /**
+     * The answer as the application wrote it, with the locale a view set: the server sends that as
+     * {@code Content-Language} only when it sends the answer, so it is not among the headers.
+     */
+    private static final class Captured extends ContentCachingResponseWrapper {
+
+        private Locale locale;
+
+        Captured(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setLocale(Locale locale) {
+            super.setLocale(locale);
+            this.locale = locale;
+        }
     }
 
     private static void send(PageResponseCache.Response cached, HttpServletRequest request,

@@ -52,8 +52,11 @@ class PageCacheTest extends QueryTestSupport {
         String path = address.formatted(page);
         apply(T0, new PageDefined(page, "Cached page", "UTC"));
         HttpResponse<String> first = get(path);
-        assertThat(get(path).body()).isEqualTo(first.body());
+        HttpResponse<String> kept = get(path);
         assertThat(cache.find(page, "127.0.0.1" + path)).as("kept after the first read").isPresent();
+        assertThat(kept.body()).isEqualTo(first.body());
+        assertThat(withoutDate(kept.headers().map())).as("the kept answer's headers")
+                .isEqualTo(withoutDate(first.headers().map()));
 
         apply(T0, new IncidentOpened("inc_" + page, page, page + "-u1", "Chat is down", Impact.MAJOR,
                 IncidentStatus.INVESTIGATING, "looking", Map.of(), T0));
@@ -107,6 +110,13 @@ class PageCacheTest extends QueryTestSupport {
         } finally {
             otherListener.stop();
         }
+    }
+
+    private static Map<String, List<String>> withoutDate(Map<String, List<String>> headers) {
+        Map<String, List<String>> kept = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        kept.putAll(headers);
+        kept.remove("date");
+        return kept;
     }
 
     private static PageResponseCache.Response answer() {
