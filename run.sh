@@ -14,31 +14,5 @@ for arg in "$@"; do
   [[ "$arg" == --fresh ]] || { echo "usage: ./run.sh [--fresh]" >&2; exit 2; }
 done
 cd "$(dirname "$0")"
-root="$(pwd)"
-
-# The project version: the root pom's own <version>, the only one indented by two spaces.
-version="$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml)"
-[[ -n "$version" ]] || { echo "run.sh: cannot read the project version from pom.xml" >&2; exit 1; }
-
-command_jar="$root/incident-command/target/incident-command-$version.jar"
-query_jar="$root/incident-query/target/incident-query-$version.jar"
-launcher_jar="$root/deploy/local-infra/target/local-infra-$version-exec.jar"
-
-needs_build() {
-  local jar oldest=""
-  for jar in "$command_jar" "$query_jar" "$launcher_jar"; do
-    [[ -f "$jar" ]] || return 0
-    if [[ -z "$oldest" || "$jar" -ot "$oldest" ]]; then oldest="$jar"; fi
-  done
-  # Any pom.xml or source file changed since the oldest jar was built?
-  [[ -n "$(find . \( -path ./.git -o -path ./.sitrep -o -name target \) -prune \
-      -o \( -name pom.xml -o -path '*/src/*' \) -type f -newer "$oldest" -print -quit)" ]]
-}
-
-if needs_build; then
-  echo "run.sh: building (./mvnw -q -B -DskipTests package)"
-  ./mvnw -q -B -DskipTests package
-fi
-
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar "$launcher_jar" \
-  --repo-root="$root" --command-jar="$command_jar" --query-jar="$query_jar" "$@"
+source deploy/launch.sh
+launch run.sh deploy/local-infra local-infra "$@"

@@ -61,7 +61,7 @@ final class LagProbes {
                     }
                 }
                 done.increment();
-                sleep(gap);
+                Load.waitUntil(System.nanoTime() + gap.toNanos());
             }
         }
         return new Result(Latency.of(lagMicros), timeouts, failed, writeTally.counts());
@@ -96,14 +96,5 @@ final class LagProbes {
             Load.waitUntil(polled + POLL_NANOS);
         }
         return -1;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.sitrep.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sitrep.local.LocalKafka;
 import io.sitrep.local.LocalPostgres;
@@ -73,16 +74,11 @@ final class RunningSitrep {
                                 "SITREP_QUERY_PORT", Integer.toString(queryPort))));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> services.forEach(ServiceProcess::close),
                 "sitrep-e2e-stop"));
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        for (ServiceProcess service : services) {
-            while (!service.isHealthy()) {
-                assertThat(service.isAlive()).as("%s is running (see its output in this test's log)", service.name())
-                        .isTrue();
-                assertThat(System.nanoTime()).as("%s healthy within %s", service.name(), START_TIMEOUT)
-                        .isLessThan(deadline);
-                sleep(250);
-            }
-        }
+        await("both services healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            services.forEach(service -> assertThat(service.isAlive())
+                    .as("%s is running (see its output in this test's log)", service.name()).isTrue());
+            return services.stream().allMatch(ServiceProcess::isHealthy);
+        });
         return new RunningSitrep(services.get(0).baseUrl(), services.get(1).baseUrl());
     }
 
@@ -140,15 +136,6 @@ final class RunningSitrep {
 
         JsonNode json() {
             return JSON.readTree(body);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sitrep.command.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.sitrep.local.LocalKafka;
@@ -49,20 +50,6 @@ class EventStoreUnavailableTest {
         registry.add("spring.kafka.bootstrap-servers", LocalKafka.shared()::bootstrapServers);
     }
 
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     @Test
     void writesAreRefusedWith503WhileTheStoreIsDownAndGoOnAfterwards() {
         HttpApi api = new HttpApi(port, "test-key");
@@ -92,7 +79,7 @@ class EventStoreUnavailableTest {
 
         postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
         // As a client honouring Retry-After would: wait until the service reports its store is back.
-        await(() -> api.as(null).get("/actuator/health").status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.as(null).get("/actuator/health").status() == 200);
         HttpApi.Answer after = ApiTestSupport.expect(
                 api.post("/api/v1/incidents/" + incidentId + "/updates", "{\"message\":\"Back.\"}"), 200);
         assertThat(after.json().get("version").asLong()).as("the refused update left no trace").isEqualTo(2);

@@ -1,6 +1,7 @@
 package io.sitrep.command.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.command.incident.IncidentCommands.OpenIncident;
@@ -13,6 +14,7 @@ import io.sitrep.local.LocalPostgres;
 import io.sitrep.local.Ports;
 import io.sitrep.local.TestServers;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +91,7 @@ class RelayBenchmark {
 
         long start = System.nanoTime();
         relay.start();
-        while (published() < stored) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> published() >= stored);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         System.out.printf("%nRelay benchmark (PostgreSQL fsync on, one Kafka broker, acks=all, batches of 100)%n");
