@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,9 +51,11 @@ public final class Bench {
     public static void main(String[] args) {
         BenchOptions options;
         LocalPorts ports;
+        Map<String, Double> emptyStore;
         try {
             options = BenchOptions.parse(args);
             ports = PORTS.overriddenBy(System.getenv());
+            emptyStore = emptyStoreFigures(options.baseline());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(BenchOptions.USAGE);
@@ -72,7 +77,7 @@ public final class Bench {
         }
         say("Phase 10: stopping");
         system.close();
-        report(options, machine, results);
+        report(options, machine, results, emptyStore);
     }
 
     private Results run() {
@@ -92,6 +97,13 @@ public final class Bench {
         say("Phase 3: seeding " + Seed.PAGES + " pages, " + Seed.PAGES * Seed.COMPONENTS_PER_PAGE + " components, "
                 + Seed.INCIDENTS + " incidents");
         Seed.Seeded seeded = Seed.run(command, CONNECTIONS);
+        CatchUp.Result history = null;
+        if (options.stored() > 0) {
+            say(String.format("Phase 3a: storing %,d events of history first: incidents opened, updated %d times and"
+                    + " resolved, written with incident-query stopped, then applied by it", options.stored(), History.UPDATES));
+            History past = new History(seeded.pages());
+            history = CatchUp.run("history", system, past, past, options.stored(), CONNECTIONS);
+        }
         WriteMix writes = new WriteMix(seeded.pages(), seeded.incidents());
         LagProbes lagProbes = new LagProbes(command, query, writes);
         Map<String, String> readPaths = new LinkedHashMap<>();
@@ -158,7 +170,7 @@ public final class Bench {
             awaitReadSideCaughtUp(); // so that the burst is all it has to catch up with
             CatchUp.Result catchUp = CatchUp.run(system, writes, options.catchUpWrites(), CONNECTIONS);
 
-            return new Results(new Results.Ceilings(jdbc, liveness, kafka), seeded.counts(), idleLag, saturation,
+            return new Results(new Results.Ceilings(jdbc, liveness, kafka), seeded.counts(), history, idleLag, saturation,
                     steps, halfLoadLag, readsBackgroundWrites, reads, catchUp, rss.maxMegabytes());
         }
     }
@@ -174,21 +186,25 @@ public final class Bench {
                 : "incident-query had not caught up within " + CAUGHT_UP_TIMEOUT.toMinutes() + " minutes; going on");
     }
 
-    private static void report(BenchOptions options, MachineInfo machine, Results results) {
+    private static void report(BenchOptions options, MachineInfo machine, Results results,
+                               Map<String, Double> emptyStore) {
         List<Row> rows = results.rows();
         List<SvgChart.Point> points = new ArrayList<>();
         results.steps().forEach(step -> points.add(new SvgChart.Point(step.share(), step.load().okPerSecond(), step.load().latency())));
         points.add(new SvgChart.Point("saturation", results.saturation().okPerSecond(), results.saturation().latency()));
-        String title = "Sitrep writes: latency against throughput" + (options.quick() ? " (--quick)" : "");
+        String stored = options.stored() > 0 ? String.format(", %,d events stored first", options.stored()) : "";
+        String title = "Sitrep writes: latency against throughput" + stored + (options.quick() ? " (--quick)" : "");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("machine", machine);
         json.put("quick", options.quick());
         json.put("saturationSeconds", options.saturation().toSeconds());
+        json.put("storedEvents", options.stored());
+        json.put("baseline", options.baseline() == null ? null : options.baseline().toString());
         json.put("figures", rows);
         json.put("results", results);
         try {
             Files.createDirectories(options.out());
-            Files.writeString(options.out().resolve("table.md"), Table.markdown(rows));
+            Files.writeString(options.out().resolve("table.md"), Table.markdown(rows, emptyStore));
             Files.writeString(options.out().resolve("latency-throughput.svg"), SvgChart.latencyThroughput(title, points));
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValue(options.out().resolve("results.json").toFile(), json);
@@ -197,11 +213,30 @@ public final class Bench {
         }
         System.out.println();
         System.out.println("Sitrep benchmark" + (options.quick() ? " (--quick: short phases, figures are indicative)" : "")
-                + ", " + machine.date() + ", " + machine.cores() + " cores, commit " + machine.gitCommit());
+                + stored + ", " + machine.date() + ", " + machine.cores() + " cores, commit " + machine.gitCommit());
+        if (!emptyStore.isEmpty()) {
+            System.out.println("Compared with the empty store's run in " + options.baseline());
+        }
         System.out.println();
-        System.out.print(Table.text(rows));
+        System.out.print(Table.text(rows, emptyStore));
         System.out.println();
         System.out.println("Written: " + options.out().resolve("results.json") + ", table.md, latency-throughput.svg");
+    }
+
+    /** Each figure's measured value in a results.json this benchmark wrote; empty without one. */
+    private static Map<String, Double> emptyStoreFigures(Path baseline) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        if (baseline == null) {
+            return figures;
+        }
+        try {
+            JsonNode json = JsonMapper.builder().build().readTree(baseline.toFile());
+            json.path("figures").forEach(row -> figures.put(row.path("figure").asString(),
+                    row.path("measured").isNumber() ? row.path("measured").asDouble() : null));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("Could not read the empty store's figures from " + baseline, e);
+        }
+        return figures;
     }
 
     private static <T> CompletableFuture<T> inBackground(Supplier<T> work) {

@@ -1,6 +1,7 @@
 package io.sitrep.bench;
 
 import io.sitrep.local.Checkout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,10 +12,13 @@ import java.util.List;
  *
  * @param saturation how long the write saturation phase measures (after its warm-up)
  * @param out        where results.json, table.md and latency-throughput.svg go
+ * @param stored     how many events of history are stored before anything is measured (0: none)
+ * @param baseline   the results.json of a run on an empty store, to compare with; null for none
  */
-record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path out) {
+record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path out, long stored, Path baseline) {
 
-    static final String USAGE = "usage: ./bench.sh [--quick] [--duration=<seconds>] [--out=<dir>]";
+    static final String USAGE = "usage: ./bench.sh [--quick] [--duration=<seconds>] [--out=<dir>]"
+            + " [--stored=<events> [--baseline=<results.json>]]";
 
     /** @throws IllegalArgumentException naming what is wrong */
     static BenchOptions parse(String... args) {
@@ -22,7 +26,9 @@ record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path 
         Checkout checkout = Checkout.parse(args, own::add);
         boolean quick = false;
         Integer seconds = null;
-        Path out = checkout.stateDirectory().resolve("bench");
+        Path out = null;
+        long stored = 0;
+        Path baseline = null;
         for (String arg : own) {
             if (arg.equals("--quick")) {
                 quick = true;
@@ -30,12 +36,26 @@ record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path 
                 seconds = seconds(arg.substring("--duration=".length()));
             } else if (arg.startsWith("--out=") && arg.length() > "--out=".length()) {
                 out = Path.of(arg.substring("--out=".length())).toAbsolutePath().normalize();
+            } else if (arg.startsWith("--stored=")) {
+                stored = events(arg.substring("--stored=".length()));
+            } else if (arg.startsWith("--baseline=") && arg.length() > "--baseline=".length()) {
+                baseline = Path.of(arg.substring("--baseline=".length())).toAbsolutePath().normalize();
             } else {
                 throw new IllegalArgumentException("Unknown argument: " + arg);
             }
         }
+        if (baseline != null && stored == 0) {
+            throw new IllegalArgumentException("--baseline compares a run with --stored=<events> with one without");
+        }
+        Path emptyStoreOut = checkout.stateDirectory().resolve("bench");
+        if (stored > 0 && baseline == null && Files.isRegularFile(emptyStoreOut.resolve("results.json"))) {
+            baseline = emptyStoreOut.resolve("results.json");
+        }
+        if (out == null) {
+            out = stored > 0 ? checkout.stateDirectory().resolve("bench-stored") : emptyStoreOut;
+        }
         Duration saturation = Duration.ofSeconds(seconds != null ? seconds : quick ? 8 : 30);
-        return new BenchOptions(checkout, quick, saturation, out);
+        return new BenchOptions(checkout, quick, saturation, out, stored, baseline);
     }
 
     /** Each ceiling's run. */
@@ -70,6 +90,18 @@ record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path 
     /** The benchmark's own PostgreSQL and Kafka data, wiped at every start; never ./run.sh's. */
     Path dataDirectory() {
         return checkout.stateDirectory().resolve("bench-data");
+    }
+
+    private static long events(String value) {
+        try {
+            long events = Long.parseLong(value.replace("_", ""));
+            if (events >= 0) {
+                return events;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--stored takes a whole number of events, not: " + value);
     }
 
     private static int seconds(String value) {

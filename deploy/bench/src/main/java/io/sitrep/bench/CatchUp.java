@@ -3,6 +3,8 @@ package io.sitrep.bench;
 import io.sitrep.local.LocalSystem;
 import io.sitrep.local.ServiceProcess;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * How fast incident-query catches up after a burst it missed: it is stopped, the write API takes a
@@ -11,12 +13,13 @@ import java.time.Duration;
  */
 final class CatchUp {
 
+    /** How long applying may take at the least: longer for a burst of over 300,000 events (1,000/s). */
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     /**
      * @param events            writes answered with a 2xx, each one event
      * @param secondsToHealthy  from starting incident-query to its health answering 200
-     * @param secondsToApplied  from that answer to everything applied; null if not within 5 minutes
+     * @param secondsToApplied  from that answer to everything applied; null if not within the timeout
      * @param eventsPerSecond   events / secondsToApplied
      */
     record Result(long events, Counts writes, double secondsToHealthy, Double secondsToApplied,
@@ -27,11 +30,21 @@ final class CatchUp {
     }
 
     static Result run(LocalSystem system, WriteMix writes, int count, int connections) {
+        return run("catch-up", system, writes, response -> { }, count, connections);
+    }
+
+    /**
+     * As {@link #run(LocalSystem, WriteMix, int, int)}, with these writes, each 2xx answer passed to
+     * {@code answered}.
+     */
+    static Result run(String phase, LocalSystem system, Supplier<Request> writes, Consumer<Response> answered,
+                      long count, int connections) {
         say("Stopping incident-query");
         system.process(system.query()).close();
-        Load.Result burst = Load.run("catch-up: writes", system.command().baseUrl(), connections,
-                Pacing.requests(count), writes, response -> { });
+        Load.Result burst = Load.run(phase + ": writes", system.command().baseUrl(), connections,
+                Pacing.requests(count), writes, answered);
         long events = burst.counts().ok();
+        Duration timeout = TIMEOUT.compareTo(Duration.ofMillis(events)) > 0 ? TIMEOUT : Duration.ofMillis(events);
 
         long start = System.nanoTime();
         ServiceProcess restarted = system.startService(system.query());
@@ -41,12 +54,12 @@ final class CatchUp {
         say(String.format("incident-query (pid %d) healthy after %.1f s", restarted.pid(), secondsToHealthy));
 
         try (Backlog backlog = new Backlog(system.command().baseUrl(), system.kafka().bootstrapServers())) {
-            if (backlog.awaitEmpty("catch-up: applying", TIMEOUT)) {
+            if (backlog.awaitEmpty(phase + ": applying", timeout)) {
                 double secondsToApplied = (System.nanoTime() - healthy) / 1e9;
                 return new Result(events, burst.counts(), secondsToHealthy, secondsToApplied, events / secondsToApplied);
             }
         }
-        say("incident-query had not applied the burst " + TIMEOUT.toMinutes() + " minutes after it was healthy");
+        say("incident-query had not applied the burst " + timeout.toMinutes() + " minutes after it was healthy");
         return new Result(events, burst.counts(), secondsToHealthy, null, null);
     }
 

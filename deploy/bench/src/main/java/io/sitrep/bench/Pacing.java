@@ -1,7 +1,7 @@
 package io.sitrep.bench;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -59,8 +59,8 @@ interface Pacing {
     }
 
     /** A closed loop that ends once {@code requests} requests are sent by all connections together. */
-    static Pacing requests(int requests) {
-        AtomicInteger left = new AtomicInteger(requests);
+    static Pacing requests(long requests) {
+        AtomicLong left = new AtomicLong(requests);
         return (connection, connections, start) -> () -> left.getAndDecrement() > 0 ? System.nanoTime() : STOP;
     }
 

@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one run measured, phase by phase. */
+/**
+ * Everything one run measured, phase by phase.
+ *
+ * @param history the history stored before the measured phases; null when none was (no --stored)
+ */
 record Results(
         Ceilings ceilings,
         Counts seed,
+        CatchUp.Result history,
         LagProbes.Result idleLag,
         Load.Result saturation,
         List<Step> steps,
@@ -42,6 +47,9 @@ record Results(
         List<Counts> all = new ArrayList<>(List.of(ceilings.liveness().counts(), seed, idleLag.writes(),
                 saturation.warmUpCounts(), saturation.counts(), halfLoadLag.writes(),
                 readsBackgroundWrites.counts(), catchUp.writes()));
+        if (history != null) {
+            all.add(history.writes());
+        }
         steps.forEach(step -> all.add(step.load().counts()));
         reads.forEach(read -> all.add(read.load().counts()));
         return all.stream().mapToLong(Counts::unavailable).sum();

@@ -87,6 +87,33 @@ record Row(String figure, Unit unit, Target target, Double measured, Double ceil
         return measured != null && ceiling != null && ceiling > 0 ? measured / ceiling : null;
     }
 
+    /** How much worse than on an empty store a figure may be, as a share of that figure. */
+    static final double GROWTH_ALLOWED = 0.20;
+
+    /**
+     * How this figure compares with the same figure measured on an empty store ({@code before}):
+     * the change in percent, and for a rate or a latency whether it is within {@value
+     * #GROWTH_ALLOWED} of it (a rate may fall, a latency rise, by that share at most). A count
+     * that must be zero is judged by its target alone: "-".
+     */
+    String growth(Double before) {
+        if (measured == null || before == null) {
+            return "n/a";
+        }
+        if (target != null && (target.comparison() == Target.Comparison.EQUAL
+                || target.comparison() == Target.Comparison.BELOW) || before == 0) {
+            return "-";
+        }
+        double change = measured / before - 1;
+        String percent = String.format(Locale.ROOT, "%+.0f %%", change * 100);
+        if (target == null) {
+            return percent;
+        }
+        boolean within = target.comparison() == Target.Comparison.AT_LEAST
+                ? change >= -GROWTH_ALLOWED : change <= GROWTH_ALLOWED;
+        return percent + (within ? " PASS" : " FAIL");
+    }
+
     /** PASS or FAIL against the target; n/a when not measured; empty without a target. */
     @JsonProperty
     String verdict() {

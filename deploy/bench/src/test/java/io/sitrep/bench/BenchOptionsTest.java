@@ -49,10 +49,30 @@ class BenchOptionsTest {
     }
 
     @Test
+    void aRunOnAStoredHistoryComparesWithTheLastEmptyStoreRun() throws IOException {
+        assertThat(BenchOptions.parse(checkout).stored()).isZero();
+        BenchOptions withoutBaseline = BenchOptions.parse(with("--stored=1_000_000"));
+        Path emptyStoreRun = Files.createDirectories(root.resolve(".sitrep/bench")).resolve("results.json");
+        Files.writeString(emptyStoreRun, "{}");
+        BenchOptions stored = BenchOptions.parse(with("--stored=1000000"));
+        BenchOptions otherBaseline = BenchOptions.parse(with("--stored=5", "--baseline=" + root.resolve("old.json")));
+
+        assertThat(withoutBaseline.stored()).isEqualTo(1_000_000);
+        assertThat(withoutBaseline.baseline()).isNull();
+        assertThat(stored.baseline()).isEqualTo(emptyStoreRun);
+        assertThat(stored.out()).isEqualTo(root.resolve(".sitrep/bench-stored"));
+        assertThat(otherBaseline.baseline()).isEqualTo(root.resolve("old.json"));
+    }
+
+    @Test
     void refusesWhatItDoesNotKnow() {
         assertThatThrownBy(() -> BenchOptions.parse(with("--duration=0")))
                 .hasMessage("--duration takes a whole number of seconds, not: 0");
         assertThatThrownBy(() -> BenchOptions.parse(with("--fresh"))).hasMessage("Unknown argument: --fresh");
+        assertThatThrownBy(() -> BenchOptions.parse(with("--stored=many")))
+                .hasMessage("--stored takes a whole number of events, not: many");
+        assertThatThrownBy(() -> BenchOptions.parse(with("--baseline=" + root.resolve("old.json"))))
+                .hasMessage("--baseline compares a run with --stored=<events> with one without");
     }
 
     private String[] with(String... more) {
