@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventDeserializationException;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import java.io.IOException;
 import java.net.URI;
@@ -112,7 +113,10 @@ public final class CloudEventCodec {
             throw new IllegalArgumentException("CloudEvent " + cloudEvent.getId() + " lacks data, time or sequence");
         }
         try {
-            SitrepEvent event = json.readValue(cloudEvent.getData().toBytes(), eventClass);
+            // Data in JSON arrives parsed already: bind that tree rather than write it out and parse it again.
+            SitrepEvent event = cloudEvent.getData() instanceof JsonCloudEventData data
+                    ? json.treeToValue(data.getNode(), eventClass)
+                    : json.readValue(cloudEvent.getData().toBytes(), eventClass);
             return new EventEnvelope(cloudEvent.getId(), cloudEvent.getType(), cloudEvent.getSource().toString(),
                     cloudEvent.getSubject(), cloudEvent.getTime().toInstant(),
                     Long.parseLong(cloudEvent.getExtension(SEQUENCE).toString()), event);
