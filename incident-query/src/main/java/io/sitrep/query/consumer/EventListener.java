@@ -1,6 +1,7 @@
 package io.sitrep.query.consumer;
 
 import io.sitrep.events.CloudEventCodec;
+import io.sitrep.events.EventEnvelope;
 import io.sitrep.query.readmodel.Projector;
 import java.time.Duration;
 import java.util.List;
@@ -67,13 +68,13 @@ class EventListener implements ApplicationListener<ContextClosedEvent> {
 
     private void applyAll(List<ConsumerRecord<String, byte[]>> records) {
         try {
-            inTransaction(() -> records.forEach(this::apply));
+            inTransaction(() -> projector.apply(records.stream().map(this::decode).toList()));
         } catch (ReadModelsUnreachable unreachable) {
             throw unreachable;
         } catch (RuntimeException batchFailed) {
             records.forEach(record -> {
                 try {
-                    inTransaction(() -> apply(record));
+                    inTransaction(() -> projector.apply(decode(record)));
                 } catch (ReadModelsUnreachable unreachable) {
                     throw unreachable;
                 } catch (RuntimeException failed) {
@@ -91,8 +92,8 @@ class EventListener implements ApplicationListener<ContextClosedEvent> {
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        projector.apply(codec.decode(record.value()));
+    private EventEnvelope decode(ConsumerRecord<String, byte[]> record) {
+        return codec.decode(record.value());
     }
 
     private static final class ReadModelsUnreachable extends RuntimeException {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,31 +30,55 @@ import org.springframework.transaction.annotation.Transactional;
  * Folds events into the read models. Each page and incident row remembers the version of the last
  * event it applied, and an event at or below it is skipped: a redelivered or replayed stream
  * changes nothing.
+ *
+ * <p>An incident event is one statement, and a run of events of the same type goes to PostgreSQL
+ * as one JDBC batch (one round trip), in the order of the stream: the read side keeps up with the
+ * write side by going to the database as few times per event as it can.
  */
 @Component
 public class Projector {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final PageChanges changes;
 
-    public Projector(JdbcClient jdbc, PageChanges changes) {
+    public Projector(JdbcClient jdbc, JdbcTemplate batches, PageChanges changes) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.changes = changes;
     }
 
     /**
      * Applies the event in one transaction (or in the caller's); answers false when it had been
-     * applied already. Whatever caches the page's answers hears of the change once it commits.
+     * applied already.
      */
     @Transactional
     public boolean apply(EventEnvelope envelope) {
-        boolean applied = envelope.event() instanceof PageEvent event
-                ? applyPageEvent(event, envelope)
-                : applyIncidentEvent((IncidentEvent) envelope.event(), envelope);
-        if (applied) {
-            changes.changed(envelope.event().pageId());
+        return apply(List.of(envelope)) == 1;
+    }
+
+    /**
+     * Applies the events, in their order, in one transaction (or in the caller's); answers how many
+     * had not been applied before. Whatever caches the pages' answers hears of the changes once it
+     * commits.
+     */
+    @Transactional
+    public int apply(List<EventEnvelope> envelopes) {
+        Batch batch = new Batch();
+        int applied = 0;
+        for (EventEnvelope envelope : envelopes) {
+            if (envelope.event() instanceof IncidentEvent event) {
+                applied += batch.add(statement(event, envelope), event);
+            } else {
+                applied += batch.flush();
+                PageEvent event = (PageEvent) envelope.event();
+                if (applyPageEvent(event, envelope)) {
+                    changes.changed(event.pageId());
+                    applied++;
+                }
+            }
         }
-        return applied;
+        return applied + batch.flush();
     }
 
     private boolean applyPageEvent(PageEvent event, EventEnvelope envelope) {
@@ -95,13 +120,17 @@ public class Projector {
         return true;
     }
 
+    /** A statement and its parameters. */
+    private record Statement(String sql, Object[] params) {
+    }
+
     /**
-     * An incident event changes the incident's row and, but for a postmortem, adds an entry. The
-     * change decides whether the event applies (an opening not yet seen, a move to a newer version)
-     * and the entry is inserted in the same statement: the read side keeps up with the write side by
-     * going to the database as few times per event as it can.
+     * The statement that applies an incident event. It changes the incident's row only if the event
+     * is new to it (an opening not yet seen, a move to a newer version); but for a postmortem, it
+     * then adds the entry and sets the statuses of the components the entry names, all in the same
+     * statement, which counts one row when the event applied.
      */
-    private boolean applyIncidentEvent(IncidentEvent event, EventEnvelope envelope) {
+    private static Statement statement(IncidentEvent event, EventEnvelope envelope) {
         Timestamp occurredAt = at(event.occurredAt());
         if (event instanceof IncidentOpened opened) {
             return withEntry(event, envelope, """
@@ -136,10 +165,8 @@ public class Projector {
                             resolved.message(), resolved.components()));
         }
         PostmortemPublished postmortem = (PostmortemPublished) event;
-        int advanced = jdbc.sql(advance("postmortem_body = ?, postmortem_at = ?, updated_at = ?"))
-                .params(advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt))
-                .update();
-        return applied(event, advanced);
+        return new Statement(advance("postmortem_body = ?, postmortem_at = ?, updated_at = ?"),
+                advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt).toArray());
     }
 
     /** An entry of an incident: one line of its report, and the component statuses it set. */
@@ -158,30 +185,70 @@ public class Projector {
         return params;
     }
 
-    /** Runs the change and, if it took, inserts the entry in the same statement; then the components. */
-    private boolean withEntry(IncidentEvent event, EventEnvelope envelope, String change, List<Object> changeParams,
-                              Entry entry) {
+    /**
+     * The change and, if it took, the entry, every component the entry names with the status it
+     * last gave it, and the page's components' statuses.
+     */
+    private static Statement withEntry(IncidentEvent event, EventEnvelope envelope, String change,
+                                       List<Object> changeParams, Entry entry) {
         List<Object> params = new ArrayList<>(changeParams);
-        params.addAll(List.of(entry.updateId(), wire(entry.status().name()), entry.label(), entry.message(),
+        String[] componentIds = entry.components().keySet().toArray(String[]::new);
+        String[] componentStatuses = entry.components().values().stream()
+                .map(status -> wire(status.name())).toArray(String[]::new);
+        params.addAll(Arrays.asList(componentIds, componentStatuses, envelope.sequence(), at(envelope.recordedAt()),
+                event.pageId(), entry.updateId(), wire(entry.status().name()), entry.label(), entry.message(),
                 at(event.occurredAt()), at(envelope.recordedAt()), envelope.sequence()));
-        int inserted = jdbc.sql("with changed as (" + change + " returning incident_id) "
-                        + "insert into incident_update (update_id, incident_id, status, label, message, occurred_at, "
-                        + "recorded_at, version) select ?, incident_id, ?, ?, ?, ?, ?, ? from changed")
-                .params(params)
-                .update();
-        if (!applied(event, inserted)) {
-            return false;
+        return new Statement("with changed as (" + change + " returning incident_id), " + """
+                named (component_id, status) as (select * from unnest(?::text[], ?::text[])),
+                incident_components as (
+                    insert into incident_component (incident_id, component_id, status, first_named)
+                    select incident_id, component_id, status, ? from changed, named
+                    on conflict (incident_id, component_id) do update set status = excluded.status),
+                page_components as (
+                    update component set status = named.status, updated_at = ?
+                    from changed, named
+                    where component.page_id = ? and component.component_id = named.component_id)
+                insert into incident_update (update_id, incident_id, status, label, message, occurred_at, recorded_at,
+                                             version)
+                select ?, incident_id, ?, ?, ?, ?, ?, ? from changed""", params.toArray());
+    }
+
+    /**
+     * Consecutive incident events with the same statement, sent together. Run before the next
+     * statement of another kind, so that the stream's order holds.
+     */
+    private final class Batch {
+
+        private String sql;
+        private final List<Object[]> params = new ArrayList<>();
+        private final List<IncidentEvent> events = new ArrayList<>();
+
+        /** Adds the event's statement; answers how many events applied in the batch this sent first. */
+        int add(Statement statement, IncidentEvent event) {
+            int applied = statement.sql().equals(sql) ? 0 : flush();
+            sql = statement.sql();
+            params.add(statement.params());
+            events.add(event);
+            return applied;
         }
-        // Every component the incident names, with the status it last gave it, and the page's component.
-        entry.components().forEach((componentId, componentStatus) -> jdbc.sql("""
-                        with named as (insert into incident_component (incident_id, component_id, status, first_named)
-                                       values (?, ?, ?, ?)
-                                       on conflict (incident_id, component_id) do update set status = excluded.status)
-                        update component set status = ?, updated_at = ? where page_id = ? and component_id = ?""")
-                .params(event.incidentId(), componentId, wire(componentStatus.name()), envelope.sequence(),
-                        wire(componentStatus.name()), at(envelope.recordedAt()), event.pageId(), componentId)
-                .update());
-        return true;
+
+        /** Sends what it holds; answers how many of those events applied. */
+        int flush() {
+            if (events.isEmpty()) {
+                return 0;
+            }
+            int[] changed = batches.batchUpdate(sql, params);
+            int applied = 0;
+            for (int i = 0; i < changed.length; i++) {
+                if (applied(events.get(i), changed[i])) {
+                    changes.changed(events.get(i).pageId());
+                    applied++;
+                }
+            }
+            params.clear();
+            events.clear();
+            return applied;
+        }
     }
 
     /**

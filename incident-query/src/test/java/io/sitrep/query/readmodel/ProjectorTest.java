@@ -5,6 +5,7 @@ import static io.sitrep.events.ComponentStatus.MAJOR_OUTAGE;
 import static io.sitrep.events.ComponentStatus.OPERATIONAL;
 import static io.sitrep.events.ComponentStatus.PARTIAL_OUTAGE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sitrep.events.EventEnvelope;
 import io.sitrep.events.Impact;
@@ -93,6 +94,46 @@ class ProjectorTest extends QueryTestSupport {
         assertThat(projector.apply(stream.get(1))).isFalse();
 
         assertThat(snapshot(page, incident)).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchGivesTheViewsThatOneEventAtATimeGives() {
+        String single = unique("single");
+        String batched = unique("batched");
+        olarkLike(single, "inc_" + single).forEach(projector::apply);
+        olarkLike(single, "inc_2" + single).subList(4, 9).forEach(projector::apply);
+        List<EventEnvelope> first = olarkLike(batched, "inc_" + batched);
+        List<EventEnvelope> second = olarkLike(batched, "inc_2" + batched).subList(4, 9);
+        // The two incidents' events interleaved: runs of one statement that hold events of both.
+        List<EventEnvelope> stream = new ArrayList<>(first.subList(0, 4));
+        for (int i = 0; i < 5; i++) {
+            stream.add(first.get(4 + i));
+            stream.add(second.get(i));
+        }
+
+        int applied = projector.apply(stream);
+        List<EventEnvelope> redelivered = new ArrayList<>(stream);
+        redelivered.addAll(stream);
+
+        assertThat(applied).isEqualTo(14);
+        assertThat(projector.apply(redelivered)).as("a redelivered batch, and repeats within it, are skipped").isZero();
+        assertThat(snapshot(batched, "inc_" + batched).toString().replace(batched, "PAGE"))
+                .isEqualTo(snapshot(single, "inc_" + single).toString().replace(single, "PAGE"));
+        assertThat(snapshot(batched, "inc_2" + batched).toString().replace(batched, "PAGE"))
+                .isEqualTo(snapshot(single, "inc_2" + single).toString().replace(single, "PAGE"));
+    }
+
+    @Test
+    void aBatchWithAnEventOfAnUnknownIncidentAppliesNothing() {
+        String page = unique("unknown");
+        List<EventEnvelope> stream = olarkLike(page, "inc_" + page);
+        projector.apply(stream.subList(0, 4));
+        List<EventEnvelope> batch = List.of(stream.get(4), envelope(new UpdatePosted("inc_never_opened" + page, page,
+                page + "-x", "Never opened", Impact.MINOR, null, IncidentStatus.INVESTIGATING, "lost", Map.of(), T0), T0));
+
+        assertThatThrownBy(() -> projector.apply(batch))
+                .hasMessageContaining("incident inc_never_opened" + page + " is unknown");
+        assertThat(readModel.incident("inc_" + page)).as("the batch's transaction rolled back whole").isEmpty();
     }
 
     @Test
