@@ -103,6 +103,8 @@ public final class Bench {
                     + " resolved, written with incident-query stopped, then applied by it", options.stored(), History.UPDATES));
             History past = new History(seeded.pages());
             history = CatchUp.run("history", system, past, past, options.stored(), CONNECTIONS);
+            say("Vacuuming and checkpointing both databases, as autovacuum would have done over that history");
+            History.settle(system);
         }
         WriteMix writes = new WriteMix(seeded.pages(), seeded.incidents());
         LagProbes lagProbes = new LagProbes(command, query, writes);

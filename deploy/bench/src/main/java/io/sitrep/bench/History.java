@@ -1,5 +1,11 @@
 package io.sitrep.bench;
 
+import io.sitrep.local.LocalPostgres;
+import io.sitrep.local.LocalSystem;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -46,6 +52,24 @@ final class History implements Supplier<Request>, Consumer<Response> {
             due.add(incident);
         } else {
             written.remove(incident);
+        }
+    }
+
+    /**
+     * Leaves both databases as months of that history would have: vacuumed and analysed (as
+     * autovacuum would have done long since, rather than while the phases measure) and checkpointed.
+     */
+    static void settle(LocalSystem system) {
+        LocalPostgres postgres = system.postgres();
+        for (LocalSystem.Service service : system.services()) {
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(service.database()),
+                    postgres.username(), postgres.password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("VACUUM (ANALYZE)");
+                statement.execute("CHECKPOINT");
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not vacuum " + service.database(), e);
+            }
         }
     }
 
