@@ -5,11 +5,15 @@
 # the same run (raw JDBC appends, raw Kafka, a static answer from the same web stack). Builds first
 # when a jar is missing or out of date. See docs/performance.md.
 #
-#   ./bench.sh                     the full run, about 9 minutes
+#   ./bench.sh                     the full run, about 7 minutes
 #   ./bench.sh --quick             short phases (a smoke run, about 3 minutes with start-up)
 #   ./bench.sh --duration=60       measure write saturation for 60 s (default 30, 8 with --quick)
 #   ./bench.sh --out=<dir>         where results.json, table.md and latency-throughput.svg go
 #                                  (default .sitrep/bench; a relative <dir> is from the repo root)
+#   ./bench.sh --stored=1000000    first store a history of a million events through the write API
+#                                  (about 30 minutes in all), then measure; writes to
+#                                  .sitrep/bench-stored, next to the last empty-store run's figures
+#   ./bench.sh --stored=<n> --baseline=<results.json>   compare with that run's figures instead
 #
 # It has ports and data of its own, so it runs beside ./run.sh: PostgreSQL 25432, Kafka 19092,
 # incident-command 18080, incident-query 18081 (SITREP_PG_PORT, SITREP_KAFKA_PORT,
