@@ -7,7 +7,10 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
-/** The HTTP API's JSON: a value of the wrong type is an error, not something to coerce. */
+/**
+ * The HTTP API's JSON: a value of the wrong type is an error, not something to coerce, and an
+ * empty string is not a value: {@code "occurredAt": ""} is a bad instant, not an absent one.
+ */
 @Configuration
 class JsonConfig {
 
@@ -19,6 +22,9 @@ class JsonConfig {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Enum, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.DateTime, config -> config
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
     }
 }

@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import java.util.stream.Collectors;
@@ -160,7 +162,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof InvalidFormatException format) {
             return "has an invalid value " + format.getValue();
         }
-        return "has the wrong type" + (target == null ? "" : ": expected " + target.getSimpleName());
+        return "must be " + (target == null ? "another JSON type" : jsonKind(target));
+    }
+
+    /** What a field of this Java type is in the request's JSON, in the words of the API's description. */
+    private static String jsonKind(Class<?> target) {
+        if (Map.class.isAssignableFrom(target)) {
+            return "an object of component ids to statuses"; // the requests' one map
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            return "a number";
+        }
+        return "an object";
     }
 
     private static String jsonName(Enum<?> constant) {

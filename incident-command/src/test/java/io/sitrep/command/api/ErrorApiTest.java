@@ -37,6 +37,31 @@ class ErrorApiTest extends ApiTestSupport {
         problem = problem(api.post("/api/v1/pages/" + pageId + "/incidents", """
                 {"title":"t","impact":"minor","message":"m","occurredAt":"yesterday"}"""), 400, "invalid-request");
         assertThat(fields(problem)).containsExactly("occurredAt");
+        problem = problem(api.post("/api/v1/pages/" + pageId + "/incidents", """
+                {"title":"t","impact":"minor","message":"m","components":["chat"]}"""), 400, "invalid-request");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("components must be an object of component ids to statuses");
+    }
+
+    @Test
+    void aPathTheServerCannotReadIsAProblemToo() {
+        for (String path : java.util.List.of("/api/v1/pages/..%2F..%2Fx", "/api/v1/pages/a%00b", "/api/v1/pages/a%5Cb")) {
+            JsonNode problem = problem(api.put(path, "{\"name\":\"X\",\"timeZone\":\"UTC\"}"), 400,
+                    "malformed-request");
+            assertThat(problem.get("detail").asString()).contains("No id in a path holds '/', '\\' or NUL");
+        }
+    }
+
+    @Test
+    void anEmptyStringIsNotAnAbsentValue() {
+        String pageId = newPage();
+        JsonNode problem = problem(api.post("/api/v1/pages/" + pageId + "/incidents", """
+                {"title":"t","impact":"minor","message":"m","occurredAt":""}"""), 400, "invalid-request");
+        assertThat(fields(problem)).containsExactly("occurredAt");
+        assertThat(problem.get("detail").asString()).contains("ISO-8601 instant");
+        problem = problem(api.post("/api/v1/pages/" + pageId + "/incidents", """
+                {"title":"t","impact":"minor","message":"m","status":""}"""), 400, "invalid-request");
+        assertThat(fields(problem)).containsExactly("status");
     }
 
     @Test

@@ -150,6 +150,16 @@ class ReadApiTest extends QueryTestSupport {
                 java.util.Optional.of(etag));
     }
 
+    @Test
+    void aPathTheServerCannotReadIsAProblemToo() throws Exception {
+        for (String path : List.of("/api/v1/pages/..%2F..%2Fx/summary", "/api/v1/incidents/a%00b", "/pages/a%5Cb")) {
+            HttpResponse<String> response = get(path);
+            problem(response, 400);
+            assertThat(JSON.readTree(response.body()).get("type").asString())
+                    .isEqualTo("urn:sitrep:problem:malformed-request");
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
