@@ -1,6 +1,7 @@
 package io.sitrep.query.statuspage;
 
 import io.sitrep.query.readmodel.PageStatus;
+import io.sitrep.query.readmodel.ComponentGroups;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.readmodel.Views.PageView;
@@ -18,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -110,17 +110,14 @@ final class StatuspageMapping {
     }
 
     private List<Component> inDisplayOrder(List<ComponentView> views) {
-        Map<String, List<ComponentView>> members = views.stream().filter(view -> view.group() != null)
-                .collect(Collectors.groupingBy(ComponentView::group, LinkedHashMap::new, Collectors.toList()));
         List<Component> ordered = new ArrayList<>();
-        for (ComponentView view : views) {
-            if (view.group() == null) {
-                ordered.add(component(view, null, ordered.size() + 1));
-            } else if (members.containsKey(view.group())) {
-                List<ComponentView> group = members.remove(view.group());
-                String groupId = groupId(page.id(), view.group());
-                ordered.add(group(groupId, view.group(), group, ordered.size() + 1));
-                group.forEach(member -> ordered.add(component(member, groupId, ordered.size() + 1)));
+        for (ComponentGroups.Block block : ComponentGroups.of(views)) {
+            if (block.group() == null) {
+                ordered.add(component(block.members().get(0), null, ordered.size() + 1));
+            } else {
+                String groupId = groupId(page.id(), block.group());
+                ordered.add(group(groupId, block.group(), block.members(), ordered.size() + 1));
+                block.members().forEach(member -> ordered.add(component(member, groupId, ordered.size() + 1)));
             }
         }
         return List.copyOf(ordered);

@@ -1,16 +1,15 @@
 package io.sitrep.query.web;
 
+import io.sitrep.query.readmodel.ComponentGroups;
 import io.sitrep.query.readmodel.Views.ComponentView;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The end of an incident report: "This incident affected: Chat (Widget, Dashboard and API) and
- * Billing". Components are grouped by group, groups in the order the incident first named one of
- * their members; an ungrouped component stands alone. No final period, as on Statuspage.
+ * The end of an incident report: "This incident affected: Chat (Widget, Dashboard, API) and
+ * Billing". Components are grouped as everywhere ({@link ComponentGroups}), in the order the
+ * incident first named them. No final period, as on Statuspage.
  */
 final class AffectedComponents {
 
@@ -23,23 +22,16 @@ final class AffectedComponents {
         return list.isEmpty() ? Optional.empty() : Optional.of("This incident affected: " + list);
     }
 
-    /** "G1 (A and B), G2 (C) and D". */
+    /**
+     * "G1 (A, B), G2 (C) and D": the blocks joined with a final "and", a group's members inside its
+     * parentheses with commas alone.
+     */
     static String list(List<ComponentView> named) {
-        // A key per entry: the group's name, or the component itself when it has no group.
-        Map<String, List<String>> entries = new LinkedHashMap<>();
-        Map<String, String> headings = new LinkedHashMap<>();
-        for (ComponentView component : named) {
-            String key = component.group() == null ? "component:" + component.id() : "group:" + component.group();
-            entries.computeIfAbsent(key, k -> new ArrayList<>()).add(component.name());
-            if (component.group() != null) {
-                headings.putIfAbsent(key, component.group());
-            }
-        }
-        List<String> parts = new ArrayList<>();
-        entries.forEach((key, names) -> {
-            String group = headings.get(key);
-            parts.add(group == null ? names.get(0) : group + " (" + join(names) + ")");
-        });
+        List<String> parts = ComponentGroups.of(named).stream()
+                .map(block -> block.group() == null ? block.members().get(0).name()
+                        : block.group() + " (" + block.members().stream().map(ComponentView::name)
+                                .collect(Collectors.joining(", ")) + ")")
+                .toList();
         return join(parts);
     }
 

@@ -2,6 +2,7 @@ package io.sitrep.query.web;
 
 import io.sitrep.query.api.NotFound;
 import io.sitrep.query.readmodel.PageStatus;
+import io.sitrep.query.readmodel.ComponentGroups;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
 import io.sitrep.query.readmodel.Views.ComponentView;
@@ -121,13 +122,9 @@ class StatusPages {
 
     /** Components in position order, a group where its first member stands, ungrouped ones alone. */
     private static List<ComponentBlock> blocks(List<ComponentView> components, DayBars bars) {
-        Map<String, List<ComponentView>> blocks = new LinkedHashMap<>();
-        for (ComponentView component : components) {
-            String key = component.group() == null ? "component:" + component.id() : "group:" + component.group();
-            blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(component);
-        }
         List<ComponentBlock> result = new ArrayList<>();
-        for (List<ComponentView> members : blocks.values()) {
+        for (ComponentGroups.Block block : ComponentGroups.of(components)) {
+            List<ComponentView> members = block.members();
             List<ComponentRow> rows = new ArrayList<>();
             String tone = "ok";
             String worstStatus = "operational";
@@ -141,7 +138,7 @@ class StatusPages {
                     worstStatus = member.status();
                 }
             }
-            result.add(new ComponentBlock(members.get(0).group(), Wording.componentLabel(worstStatus), tone,
+            result.add(new ComponentBlock(block.group(), Wording.componentLabel(worstStatus), tone,
                     List.copyOf(rows)));
         }
         return List.copyOf(result);

@@ -18,14 +18,14 @@ class AffectedComponentsTest {
     }
 
     @Test
-    void putsAGroupsMembersInParenthesesJoinedWithAFinalAnd() {
+    void putsAGroupsMembersInParenthesesJoinedWithCommasAlone() {
         List<ComponentView> named = List.of(
                 component("a", "Widget", "Chat"),
                 component("b", "Dashboard", "Chat"),
                 component("c", "API", "Chat"));
 
         assertThat(AffectedComponents.sentence(named))
-                .contains("This incident affected: Chat (Widget, Dashboard and API)");
+                .contains("This incident affected: Chat (Widget, Dashboard, API)");
     }
 
     @Test
@@ -36,7 +36,7 @@ class AffectedComponentsTest {
                 component("b", "B", "G1"),
                 component("d", "D", null));
 
-        assertThat(AffectedComponents.list(named)).isEqualTo("G1 (A and B), G2 (C) and D");
+        assertThat(AffectedComponents.list(named)).isEqualTo("G1 (A, B), G2 (C) and D");
     }
 
     @Test
@@ -57,7 +57,7 @@ class AffectedComponentsTest {
     @Test
     void endsWithoutAPeriod() {
         assertThat(AffectedComponents.sentence(List.of(component("a", "A", "G"), component("b", "B", "G"))))
-                .hasValueSatisfying(sentence -> assertThat(sentence).endsWith("(A and B)"));
+                .hasValueSatisfying(sentence -> assertThat(sentence).endsWith("(A, B)"));
     }
 
     private static ComponentView component(String id, String name, String group) {

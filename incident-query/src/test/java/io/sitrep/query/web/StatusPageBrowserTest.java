@@ -132,7 +132,7 @@ class StatusPageBrowserTest extends WebTestSupport {
 
         assertThat(text("h1")).isEqualTo(WebFixture.SCRIPT_TITLE);
         assertThat(browser.findElements(By.tagName("script"))).isEmpty();
-        assertThat(text(".affected")).isEqualTo("This incident affected: Chat (Widget and API)");
+        assertThat(text(".affected")).isEqualTo("This incident affected: Chat (Widget, API)");
         screenshot("incident-page-open");
     }
 

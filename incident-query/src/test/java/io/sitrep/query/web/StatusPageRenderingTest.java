@@ -55,7 +55,7 @@ class StatusPageRenderingTest extends WebTestSupport {
         HttpResponse<String> response = get("/pages/" + fixture.acmePage + "/incidents/" + fixture.openIncident);
         Document page = Jsoup.parse(response.body());
 
-        assertThat(page.select(".affected").text()).isEqualTo("This incident affected: Chat (Widget and API)");
+        assertThat(page.select(".affected").text()).isEqualTo("This incident affected: Chat (Widget, API)");
         assertThat(page.select("h1").text()).isEqualTo(WebFixture.SCRIPT_TITLE);
         assertThat(page.select(".entry-message").eachText()).containsExactly(
                 "We found the cause & are fixing it <b>now</b>.", "We are looking into errors in the widget.");
@@ -70,7 +70,7 @@ class StatusPageRenderingTest extends WebTestSupport {
                 "Investigating",
                 "We are looking into errors in the widget.",
                 berlin.posted(fixture.openedAt),
-                "This incident affected: Chat (Widget and API)");
+                "This incident affected: Chat (Widget, API)");
     }
 
     @Test
@@ -92,7 +92,7 @@ class StatusPageRenderingTest extends WebTestSupport {
                 WebFixture.SCRIPT_TITLE,
                 "Identified - We found the cause & are fixing it <b>now</b>.",
                 berlin.posted(fixture.identifiedAt),
-                "This incident affected: Chat (Widget and API)");
+                "This incident affected: Chat (Widget, API)");
         assertThat(open.selectFirst("a").attr("href"))
                 .isEqualTo("/pages/" + fixture.acmePage + "/incidents/" + fixture.openIncident);
         assertThat(page.select("script")).isEmpty();

@@ -16,6 +16,8 @@ import io.sitrep.events.SitrepEvent;
 import io.sitrep.query.readmodel.Projector;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,7 +50,9 @@ final class WebFixture {
     final Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     final Instant openedAt = now.minus(Duration.ofHours(2));
     final Instant identifiedAt = now.minus(Duration.ofMinutes(50));
-    final Instant exportsAt = now.minus(Duration.ofDays(3));
+    /** Three days ago at 10:00 on the page's clock: its 45 minutes never run into the next day. */
+    final Instant exportsAt = LocalDate.now(ZoneId.of(ACME_ZONE)).minusDays(3).atTime(10, 0)
+            .atZone(ZoneId.of(ACME_ZONE)).toInstant();
 
     private final Projector projector;
     private final Map<String, Long> versions = new HashMap<>();
