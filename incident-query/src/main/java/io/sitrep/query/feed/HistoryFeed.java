@@ -21,6 +21,8 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
 
@@ -52,6 +54,8 @@ final class HistoryFeed {
 
     private final PageView page;
     private final List<IncidentView> incidents;
+    private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
     private final PageLinks links;
     private final PageTimes times;
 
@@ -74,6 +78,11 @@ final class HistoryFeed {
         feed.setLink(links.page(page.id()));
         feed.setLinks(List.of(link("alternate", links.page(page.id()), MediaType.TEXT_HTML_VALUE),
                 link("self", self, format.contentType)));
+        if (format == Format.RSS) {
+            // RSS has no self link of its own; feed readers and validators look for Atom's.
+            feed.setForeignMarkup(List.of(new Element("link", ATOM).setAttribute("href", self)
+                    .setAttribute("rel", "self").setAttribute("type", format.contentType)));
+        }
         feed.setPublishedDate(Date.from(Stream.concat(Stream.of(page.updatedAt()),
                 incidents.stream().map(IncidentView::updatedAt)).max(Comparator.naturalOrder()).orElseThrow()));
         feed.setEntries(incidents.stream().map(incident -> entry(incident, format)).toList());

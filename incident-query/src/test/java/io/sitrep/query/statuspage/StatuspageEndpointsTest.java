@@ -129,6 +129,8 @@ class StatuspageEndpointsTest extends QueryTestSupport {
         assertThat(rss.headers().firstValue("Content-Type")).hasValue("application/rss+xml;charset=UTF-8");
         assertThat(new SyndFeedInput().build(new StringReader(rss.body())).getEntries()).extracting(SyndEntry::getTitle)
                 .containsExactly("API <slow> [Identified]", "Old outage");
+        assertThat(rss.body()).containsPattern("<atom:link [^>]*href=\"http://[^\"]+/pages/" + pageId
+                + "/history.rss\"[^>]*/>").contains("rel=\"self\"").contains("xmlns:atom=\"http://www.w3.org/2005/Atom\"");
     }
 
     /** GETs the path with these headers, given as name, value, name, value... */

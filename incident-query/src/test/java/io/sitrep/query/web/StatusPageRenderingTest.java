@@ -239,6 +239,29 @@ class StatusPageRenderingTest extends WebTestSupport {
         assertThat(get("/favicon.svg").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void everyPageDescribesItselfForSearchEnginesAndLinkPreviews() throws Exception {
+        assertThat(html("/pages/" + fixture.acmePage).select("meta[name=description]").attr("content"))
+                .isEqualTo("Current status of Acme Cloud: Partial System Outage. Components, incidents in progress"
+                        + " and past incidents.");
+        assertThat(html("/pages/" + fixture.acmePage + "/history").select("meta[name=description]").attr("content"))
+                .isEqualTo("Every past incident of Acme Cloud, month by month, with its updates.");
+        assertThat(html("/pages/" + fixture.acmePage + "/incidents/" + fixture.openIncident)
+                .select("meta[name=description]").attr("content"))
+                .isEqualTo(WebFixture.SCRIPT_TITLE + " - Major impact. The incident report of Acme Cloud, with every"
+                        + " update.");
+    }
+
+    @Test
+    void robotsMayReadThePagesButNotTheApis() throws Exception {
+        HttpResponse<String> robots = get("/robots.txt");
+
+        assertThat(robots.statusCode()).isEqualTo(200);
+        assertThat(robots.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(robots.body().lines()).contains("User-agent: *", "Disallow: /api/", "Allow: /");
+    }
+
     private Document html(String path) throws Exception {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
