@@ -91,7 +91,7 @@ class StatusPageBrowserTest extends WebTestSupport {
         assertThat(browser.getTitle()).isEqualTo("Acme Cloud Status");
         assertThat(text(".banner")).isEqualTo("Partial System Outage");
         assertThat(browser.findElement(By.cssSelector(".banner")).getCssValue("background-color"))
-                .isEqualTo("rgba(240, 128, 44, 1)");
+                .isEqualTo("rgba(194, 65, 12, 1)"); // the partial fill, #c2410c
         WebElement incident = browser.findElement(By.cssSelector(".incident-card"));
         assertThat(incident.findElement(By.tagName("h2")).getText()).isEqualTo(WebFixture.SCRIPT_TITLE);
         assertThat(incident.getText()).contains("Identified - We found the cause & are fixing it <b>now</b>.");
@@ -164,6 +164,8 @@ class StatusPageBrowserTest extends WebTestSupport {
                     .isEqualTo("rgba(15, 18, 23, 1)");
             assertThat(browser.findElement(By.cssSelector(".banner")).getCssValue("background-color"))
                     .isEqualTo("rgba(245, 137, 58, 1)");
+            assertThat(browser.findElement(By.cssSelector(".banner")).getCssValue("color"))
+                    .as("dark text on the bright fills of the dark scheme").isEqualTo("rgba(15, 18, 23, 1)");
             screenshot("status-page-dark");
         } finally {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
