@@ -2,6 +2,7 @@ package io.sitrep.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventDeserializationException;
@@ -25,6 +26,7 @@ public final class CloudEventCodec {
     public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
 
     private static final String SEQUENCE = "sequence";
+    private static final String VERSION = "version";
     private static final Map<Class<? extends SitrepEvent>, String> TYPES = new LinkedHashMap<>();
     private static final Map<String, Class<? extends SitrepEvent>> CLASSES = new LinkedHashMap<>();
 
@@ -84,13 +86,27 @@ public final class CloudEventCodec {
                     .withType(typeOf(event.getClass()))
                     .withSubject(event.subject())
                     .withTime(recordedAt.atOffset(ZoneOffset.UTC))
-                    .withExtension(SEQUENCE, Long.toString(sequence))
+                    .withExtension(SEQUENCE, sequence(sequence))
                     .withDataContentType("application/json")
-                    .withData(json.writeValueAsBytes(event))
+                    .withData(json.writeValueAsBytes(data(event, sequence)))
                     .build();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot serialize " + event, e);
         }
+    }
+
+    /** The event's fields and, as a number, its aggregate's version. */
+    private ObjectNode data(SitrepEvent event, long sequence) {
+        ObjectNode data = json.valueToTree(event);
+        return data.put(VERSION, sequence);
+    }
+
+    /**
+     * The sequence attribute: the version in ten digits, because the CloudEvents sequence extension
+     * compares values as strings ("0000000010" after "0000000009"; "10" would sort before "9").
+     */
+    static String sequence(long version) {
+        return String.format("%010d", version);
     }
 
     /**

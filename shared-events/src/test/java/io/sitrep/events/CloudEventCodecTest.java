@@ -58,7 +58,10 @@ class CloudEventCodecTest {
         assertThat(cloudEvent.get("source").asText()).isEqualTo("/sitrep/pages/olark");
         assertThat(cloudEvent.get("subject").asText()).isEqualTo(opened.incidentId());
         assertThat(cloudEvent.get("time").asText()).isEqualTo("2024-11-25T16:23:04.512Z");
-        assertThat(cloudEvent.get("sequence").asText()).isEqualTo("3");
+        assertThat(cloudEvent.get("sequence").asText()).as("ten digits: the sequence extension compares strings")
+                .isEqualTo("0000000003");
+        assertThat(cloudEvent.get("data").get("version").isIntegralNumber()).isTrue();
+        assertThat(cloudEvent.get("data").get("version").asLong()).isEqualTo(3);
         assertThat(cloudEvent.get("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(cloudEvent.get("data").get("title").asText()).isEqualTo(opened.title());
         assertThat(CloudEventCodec.keyOf(opened)).isEqualTo("olark");
@@ -83,6 +86,19 @@ class CloudEventCodecTest {
         EventEnvelope envelope = codec.decode(PRETTY.writeValueAsBytes(cloudEvent));
         assertThat(envelope.event()).isInstanceOf(IncidentEvent.UpdatePosted.class);
         assertThat(((IncidentEvent.UpdatePosted) envelope.event()).message()).isEqualTo("We're continuing to investigate.");
+    }
+
+    @Test
+    void aRecordWrittenBeforeSequencesHadTenDigitsStillReads() throws IOException {
+        ObjectNode cloudEvent = (ObjectNode) PRETTY.readTree(
+                SNAPSHOTS.approved("io.sitrep.incident.update-posted.v1").toFile());
+        long version = codec.decode(PRETTY.writeValueAsBytes(cloudEvent)).sequence();
+        cloudEvent.put("sequence", Long.toString(version));
+        ((ObjectNode) cloudEvent.get("data")).remove("version");
+
+        EventEnvelope envelope = codec.decode(PRETTY.writeValueAsBytes(cloudEvent));
+        assertThat(envelope.sequence()).isEqualTo(version);
+        assertThat(envelope.event()).isInstanceOf(IncidentEvent.UpdatePosted.class);
     }
 
     @Test
