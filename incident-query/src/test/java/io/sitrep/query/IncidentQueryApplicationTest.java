@@ -2,6 +2,9 @@ package io.sitrep.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +34,16 @@ class IncidentQueryApplicationTest extends QueryTestSupport {
     void servesTheOpenApiDocumentAndPrometheusMetrics() throws Exception {
         assertThat(get("/v3/api-docs").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void aRealOpenApiParserReadsTheDocumentWithoutAComplaint() throws Exception {
+        ParseOptions resolve = new ParseOptions();
+        resolve.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(get("/v3/api-docs").body(), null, resolve);
+
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths()).containsKey("/api/v1/pages/{pageId}/summary");
     }
 
     @Test

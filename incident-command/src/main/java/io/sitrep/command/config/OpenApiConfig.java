@@ -48,26 +48,36 @@ class OpenApiConfig {
                                 + "A 2xx means the change is durably committed to the event store."))
                 .components(new Components()
                         .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("Authorization: Bearer <api-key>"))
-                        .addSchemas("Problem", new Schema<>().type("object")
-                                .addProperty("type", new Schema<>().type("string"))
-                                .addProperty("title", new Schema<>().type("string"))
-                                .addProperty("status", new Schema<>().type("integer"))
-                                .addProperty("detail", new Schema<>().type("string"))
-                                .addProperty("errors", new Schema<>().type("array").items(new Schema<>()
-                                        .type("object")
-                                        .addProperty("field", new Schema<>().type("string"))
-                                        .addProperty("message", new Schema<>().type("string"))))))
+                                .scheme("bearer").description("Authorization: Bearer <api-key>")))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
     }
 
+    /**
+     * The Problem schema and every operation's problem responses. Added once the document is
+     * generated: springdoc builds the components' schemas from the code and would drop one defined
+     * on the bean above, leaving every reference to it dangling.
+     */
     @Bean
     OpenApiCustomizer problemResponses() {
-        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-                PROBLEMS.forEach((status, description) -> operation.getResponses().putIfAbsent(status,
-                        new ApiResponse().description(description).content(new Content().addMediaType(
-                                "application/problem+json",
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))))))));
+        return openApi -> {
+            openApi.getComponents().addSchemas("Problem", new Schema<>().type("object")
+                    .description("A problem (RFC 9457), as application/problem+json")
+                    .addProperty("type", new Schema<>().type("string").format("uri")
+                            .description("The kind of problem, a URN such as urn:sitrep:problem:stale-version"))
+                    .addProperty("title", new Schema<>().type("string"))
+                    .addProperty("status", new Schema<>().type("integer"))
+                    .addProperty("detail", new Schema<>().type("string").description("What is wrong, and what to fix"))
+                    .addProperty("errors", new Schema<>().type("array")
+                            .description("For 400: each field at fault and what it must be")
+                            .items(new Schema<>().type("object")
+                                    .addProperty("field", new Schema<>().type("string"))
+                                    .addProperty("message", new Schema<>().type("string")))));
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+                    PROBLEMS.forEach((status, description) -> operation.getResponses().putIfAbsent(status,
+                            new ApiResponse().description(description).content(new Content().addMediaType(
+                                    "application/problem+json",
+                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))))))));
+        };
     }
 
 }

@@ -2,6 +2,9 @@ package io.sitrep.command.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +28,17 @@ class OpenApiDocumentTest extends ApiTestSupport {
         assertThat(expect(api.as(null).get("/swagger-ui.html"), 302).header("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/swagger-ui/index.html"));
         assertThat(expect(api.as(null).get("/swagger-ui/index.html"), 200).body()).contains("Swagger UI");
+    }
+
+    @Test
+    void aRealOpenApiParserReadsTheDocumentWithoutAComplaint() {
+        ParseOptions resolve = new ParseOptions();
+        resolve.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(
+                expect(api.as(null).get("/v3/api-docs"), 200).body(), null, resolve);
+
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getComponents().getSchemas()).containsKey("Problem");
     }
 
     @Test
