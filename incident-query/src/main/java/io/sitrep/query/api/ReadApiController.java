@@ -1,5 +1,8 @@
 package io.sitrep.query.api;
 
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
 import io.sitrep.query.readmodel.PageStatus;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
@@ -36,14 +39,14 @@ class ReadApiController {
     record PageJson(String id, String name, String timeZone) {
     }
 
-    record ComponentJson(String id, String name, String group, String status) {
+    record ComponentJson(String id, String name, String group, ComponentStatus status) {
 
         static List<ComponentJson> of(List<ComponentView> components) {
             return components.stream().map(c -> new ComponentJson(c.id(), c.name(), c.group(), c.status())).toList();
         }
     }
 
-    record IncidentJson(String id, String pageId, String title, String status, String impact, Instant createdAt,
+    record IncidentJson(String id, String pageId, String title, IncidentStatus status, Impact impact, Instant createdAt,
                         Instant updatedAt, Instant monitoringAt, Instant resolvedAt, long version,
                         List<ComponentJson> components, List<UpdateView> updates, PostmortemView postmortem) {
 

@@ -13,6 +13,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.readmodel.Views.PageView;
 import io.sitrep.query.readmodel.Views.UpdateView;
+import io.sitrep.query.readmodel.WireNames;
 import io.sitrep.query.statuspage.PageLinks;
 import io.sitrep.query.web.PageTimes;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ final class HistoryFeed {
     private SyndEntry entry(IncidentView incident, Format format) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setTitle(incident.resolved() ? incident.title()
-                : incident.title() + " [" + capitalized(incident.status()) + "]");
+                : incident.title() + " [" + WireNames.label(incident.status()) + "]");
         // Atom needs an author; the page speaks for itself.
         entry.setAuthor(page.name());
         String url = links.incident(page.id(), incident.id());
@@ -147,7 +148,4 @@ final class HistoryFeed {
         return link;
     }
 
-    private static String capitalized(String status) {
-        return Character.toUpperCase(status.charAt(0)) + status.substring(1);
-    }
 }

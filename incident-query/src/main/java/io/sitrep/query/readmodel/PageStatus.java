@@ -4,7 +4,6 @@ import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A page's overall status, as Statuspage words it: the worst of its unresolved incidents' impacts
@@ -12,7 +11,7 @@ import java.util.Map;
  */
 public record PageStatus(String indicator, String description) {
 
-    /** From best to worst. */
+    /** From best to worst; a component's {@link Severity#rank} is its place on this scale. */
     private static final List<PageStatus> SCALE = List.of(
             new PageStatus("none", "All Systems Operational"),
             new PageStatus("maintenance", "Service Under Maintenance"),
@@ -20,24 +19,18 @@ public record PageStatus(String indicator, String description) {
             new PageStatus("major", "Partial System Outage"),
             new PageStatus("critical", "Major System Outage"));
 
-    private static final Map<String, String> COMPONENT_INDICATOR = Map.of(
-            "operational", "none",
-            "under_maintenance", "maintenance",
-            "degraded_performance", "minor",
-            "partial_outage", "major",
-            "major_outage", "critical");
-
     public static PageStatus of(Collection<IncidentView> unresolved, Collection<ComponentView> components) {
         int worst = 0;
         for (IncidentView incident : unresolved) {
-            worst = Math.max(worst, rank(incident.impact()));
+            worst = Math.max(worst, rank(WireNames.of(incident.impact())));
         }
         for (ComponentView component : components) {
-            worst = Math.max(worst, rank(COMPONENT_INDICATOR.getOrDefault(component.status(), "none")));
+            worst = Math.max(worst, Severity.rank(component.status()));
         }
         return SCALE.get(worst);
     }
 
+    /** An impact's place on the scale: none, minor, major and critical are indicators too. */
     private static int rank(String indicator) {
         for (int i = 0; i < SCALE.size(); i++) {
             if (SCALE.get(i).indicator().equals(indicator)) {

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -138,30 +137,30 @@ public class Projector {
                                                   monitoring_at, recorded_at, version)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (incident_id) do nothing""",
-                    Arrays.asList(opened.incidentId(), opened.pageId(), opened.title(), wire(opened.impact().name()),
-                            wire(opened.status().name()), occurredAt, occurredAt,
+                    Arrays.asList(opened.incidentId(), opened.pageId(), opened.title(), WireNames.of(opened.impact()),
+                            WireNames.of(opened.status()), occurredAt, occurredAt,
                             opened.status() == IncidentStatus.MONITORING ? occurredAt : null,
                             at(envelope.recordedAt()), envelope.sequence()),
-                    new Entry(opened.updateId(), opened.status(), label(opened.status()), opened.message(),
+                    new Entry(opened.updateId(), opened.status(), WireNames.label(opened.status()), opened.message(),
                             opened.components()));
         }
         if (event instanceof UpdatePosted posted) {
             return withEntry(event, envelope, advance("status = ?, updated_at = ?"),
-                    advanceParams(event, envelope, wire(posted.incidentStatus().name()), occurredAt),
+                    advanceParams(event, envelope, WireNames.of(posted.incidentStatus()), occurredAt),
                     new Entry(posted.updateId(), posted.incidentStatus(),
-                            posted.status() == null ? "Update" : label(posted.status()), posted.message(),
+                            posted.status() == null ? "Update" : WireNames.label(posted.status()), posted.message(),
                             posted.components()));
         }
         if (event instanceof MonitoringStarted monitoring) {
             return withEntry(event, envelope, advance("status = 'monitoring', updated_at = ?, monitoring_at = ?"),
                     advanceParams(event, envelope, occurredAt, occurredAt),
-                    new Entry(monitoring.updateId(), IncidentStatus.MONITORING, label(IncidentStatus.MONITORING),
+                    new Entry(monitoring.updateId(), IncidentStatus.MONITORING, WireNames.label(IncidentStatus.MONITORING),
                             monitoring.message(), monitoring.components()));
         }
         if (event instanceof IncidentResolved resolved) {
             return withEntry(event, envelope, advance("status = 'resolved', updated_at = ?, resolved_at = ?"),
                     advanceParams(event, envelope, occurredAt, occurredAt),
-                    new Entry(resolved.updateId(), IncidentStatus.RESOLVED, label(IncidentStatus.RESOLVED),
+                    new Entry(resolved.updateId(), IncidentStatus.RESOLVED, WireNames.label(IncidentStatus.RESOLVED),
                             resolved.message(), resolved.components()));
         }
         PostmortemPublished postmortem = (PostmortemPublished) event;
@@ -194,9 +193,9 @@ public class Projector {
         List<Object> params = new ArrayList<>(changeParams);
         String[] componentIds = entry.components().keySet().toArray(String[]::new);
         String[] componentStatuses = entry.components().values().stream()
-                .map(status -> wire(status.name())).toArray(String[]::new);
+                .map(WireNames::of).toArray(String[]::new);
         params.addAll(Arrays.asList(componentIds, componentStatuses, envelope.sequence(), at(envelope.recordedAt()),
-                event.pageId(), entry.updateId(), wire(entry.status().name()), entry.label(), entry.message(),
+                event.pageId(), entry.updateId(), WireNames.of(entry.status()), entry.label(), entry.message(),
                 at(event.occurredAt()), at(envelope.recordedAt()), envelope.sequence()));
         return new Statement("with changed as (" + change + " returning incident_id), " + """
                 named (component_id, status) as (select * from unnest(?::text[], ?::text[])),
@@ -265,17 +264,6 @@ public class Projector {
                     + " is unknown: the event that opened it never arrived");
         }
         return false;
-    }
-
-    /** What a status page calls an entry that set this status. */
-    static String label(IncidentStatus status) {
-        String name = status.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
-
-    /** The wire name of an enum constant: {@code MAJOR_OUTAGE} is {@code major_outage}. */
-    static String wire(String constant) {
-        return constant.toLowerCase(Locale.ROOT);
     }
 
     private static Timestamp at(Instant instant) {

@@ -1,5 +1,8 @@
 package io.sitrep.query.readmodel;
 
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentList;
 import io.sitrep.query.readmodel.Views.IncidentView;
@@ -112,11 +115,12 @@ public class ReadModel {
 
     /** Loads incidents with their entries and components: three queries, whatever their number. */
     private List<IncidentView> incidents(JdbcClient.StatementSpec query) {
-        record Row(String id, String pageId, String title, String impact, String status, Instant createdAt,
+        record Row(String id, String pageId, String title, Impact impact, IncidentStatus status, Instant createdAt,
                    Instant updatedAt, Instant monitoringAt, Instant resolvedAt, long version, PostmortemView postmortem) {
         }
         List<Row> rows = query.query((rs, row) -> new Row(rs.getString("incident_id"), rs.getString("page_id"),
-                rs.getString("title"), rs.getString("impact"), rs.getString("status"), instant(rs, "created_at"),
+                rs.getString("title"), WireNames.parse(Impact.class, rs.getString("impact")),
+                WireNames.parse(IncidentStatus.class, rs.getString("status")), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "monitoring_at"), instant(rs, "resolved_at"),
                 rs.getLong("version"), rs.getString("postmortem_body") == null ? null
                         : new PostmortemView(rs.getString("postmortem_body"), instant(rs, "postmortem_at")))).list();
@@ -130,7 +134,7 @@ public class ReadModel {
                         from incident_update where incident_id = any(?) order by version desc""")
                 .param(ids)
                 .query((rs, row) -> Map.entry(rs.getString("incident_id"), new UpdateView(rs.getString("update_id"),
-                        rs.getString("status"), rs.getString("label"), rs.getString("message"),
+                        WireNames.parse(IncidentStatus.class, rs.getString("status")), rs.getString("label"), rs.getString("message"),
                         instant(rs, "occurred_at"), instant(rs, "recorded_at"))))
                 .list()
                 .forEach(entry -> updates.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
@@ -154,7 +158,7 @@ public class ReadModel {
 
     private static ComponentView component(ResultSet rs, String status) throws SQLException {
         return new ComponentView(rs.getString("component_id"), rs.getString("name"), rs.getString("group_name"),
-                status, rs.getInt("position"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                WireNames.parse(ComponentStatus.class, status), rs.getInt("position"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,9 +1,12 @@
 package io.sitrep.query.readmodel;
 
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** What the read models answer with: plain values, statuses in their wire names. */
+/** What the read models answer with: plain values, statuses and impacts as the events' types. */
 public final class Views {
 
     private Views() {
@@ -13,7 +16,7 @@ public final class Views {
     }
 
     /** A component of a page; {@code group} is null for an ungrouped one. */
-    public record ComponentView(String id, String name, String group, String status, int position,
+    public record ComponentView(String id, String name, String group, ComponentStatus status, int position,
                                 Instant createdAt, Instant updatedAt) {
     }
 
@@ -21,7 +24,7 @@ public final class Views {
      * One entry of an incident: {@code status} is the incident's status after it, {@code label} what
      * the page shows (Investigating, Identified, Update, Monitoring or Resolved).
      */
-    public record UpdateView(String id, String status, String label, String message, Instant occurredAt,
+    public record UpdateView(String id, IncidentStatus status, String label, String message, Instant occurredAt,
                              Instant recordedAt) {
     }
 
@@ -32,13 +35,13 @@ public final class Views {
      * An incident with its entries newest first and the components it named (with the status it gave
      * each last), in the order it first named them.
      */
-    public record IncidentView(String id, String pageId, String title, String status, String impact,
+    public record IncidentView(String id, String pageId, String title, IncidentStatus status, Impact impact,
                                Instant createdAt, Instant updatedAt, Instant monitoringAt, Instant resolvedAt,
                                long version, List<ComponentView> components, List<UpdateView> updates,
                                PostmortemView postmortem) {
 
         public boolean resolved() {
-            return "resolved".equals(status);
+            return status == IncidentStatus.RESOLVED;
         }
     }
 

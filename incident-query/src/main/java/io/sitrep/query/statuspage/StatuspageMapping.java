@@ -1,11 +1,13 @@
 package io.sitrep.query.statuspage;
 
-import io.sitrep.query.readmodel.PageStatus;
 import io.sitrep.query.readmodel.ComponentGroups;
+import io.sitrep.query.readmodel.PageStatus;
+import io.sitrep.query.readmodel.Severity;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.readmodel.Views.PageView;
 import io.sitrep.query.readmodel.Views.UpdateView;
+import io.sitrep.query.readmodel.WireNames;
 import io.sitrep.query.statuspage.StatuspageJson.Component;
 import io.sitrep.query.statuspage.StatuspageJson.Incident;
 import io.sitrep.query.statuspage.StatuspageJson.IncidentUpdate;
@@ -35,9 +37,6 @@ import java.util.stream.Collectors;
  */
 final class StatuspageMapping {
 
-    /** Component statuses from best to worst. */
-    private static final List<String> SEVERITY = List.of("operational", "under_maintenance",
-            "degraded_performance", "partial_outage", "major_outage");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
 
     private final PageView page;
@@ -95,7 +94,8 @@ final class StatuspageMapping {
      */
     Incident incident(IncidentView incident) {
         return new Incident(incident.id(), incident.pageId(), incident.title(),
-                incident.postmortem() != null ? "postmortem" : incident.status(), incident.impact(),
+                incident.postmortem() != null ? "postmortem" : WireNames.of(incident.status()),
+                WireNames.of(incident.impact()),
                 time(incident.createdAt()), time(incident.updatedAt()), time(incident.monitoringAt()),
                 time(incident.resolvedAt()), time(incident.createdAt()), links.incident(page.id(), incident.id()),
                 incident.updates().stream().map(update -> update(incident.id(), update)).toList(),
@@ -105,7 +105,7 @@ final class StatuspageMapping {
 
     /** An entry: shown at {@code occurredAt}, recorded (and never changed since) at {@code recordedAt}. */
     private IncidentUpdate update(String incidentId, UpdateView update) {
-        return new IncidentUpdate(update.id(), incidentId, update.status(), update.message(),
+        return new IncidentUpdate(update.id(), incidentId, WireNames.of(update.status()), update.message(),
                 time(update.occurredAt()), time(update.recordedAt()), time(update.recordedAt()), null);
     }
 
@@ -124,13 +124,13 @@ final class StatuspageMapping {
     }
 
     private Component component(ComponentView view, String groupId, int position) {
-        return new Component(view.id(), page.id(), groupId, view.name(), null, position, view.status(), true, false,
+        return new Component(view.id(), page.id(), groupId, view.name(), null, position, WireNames.of(view.status()),
+                true, false,
                 startDate(view.createdAt()), false, time(view.createdAt()), time(view.updatedAt()), null);
     }
 
     private Component group(String id, String name, List<ComponentView> members, int position) {
-        String worst = members.stream().map(ComponentView::status)
-                .max(Comparator.comparingInt(SEVERITY::indexOf)).orElseThrow();
+        String worst = WireNames.of(Severity.worst(members.stream().map(ComponentView::status).toList()));
         Instant createdAt = members.stream().map(ComponentView::createdAt).min(Comparator.naturalOrder()).orElseThrow();
         Instant updatedAt = members.stream().map(ComponentView::updatedAt).max(Comparator.naturalOrder()).orElseThrow();
         return new Component(id, page.id(), null, name, null, position, worst, true, false, startDate(createdAt), true,

@@ -1,5 +1,6 @@
 package io.sitrep.query.web;
 
+import io.sitrep.events.Impact;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.web.PageModels.DayCell;
@@ -72,20 +73,20 @@ final class DayBars {
                 days.add(new DayCell("nodata", heading + ": no data"));
                 continue;
             }
-            String tone = "ok";
+            Impact worst = Impact.NONE;
             Set<String> titles = new LinkedHashSet<>();
             for (IncidentView incident : incidents) {
                 Instant until = incident.resolvedAt() == null ? now : incident.resolvedAt();
                 if (incident.createdAt().isBefore(end) && !until.isBefore(start)) {
                     titles.add(incident.title());
-                    tone = Wording.worse(tone, impactTone(incident.impact()));
+                    worst = incident.impact().compareTo(worst) > 0 ? incident.impact() : worst;
                 }
             }
             if (titles.isEmpty()) {
                 days.add(new DayCell("ok", heading + ": no incidents recorded"));
             } else {
                 daysWithIncidents++;
-                days.add(new DayCell(tone, heading + ": " + String.join("; ", titles)));
+                days.add(new DayCell(dayTone(worst), heading + ": " + String.join("; ", titles)));
             }
         }
         String summary = "Last " + DAYS + " days of " + component.name() + ": " + (daysWithIncidents == 0
@@ -94,9 +95,11 @@ final class DayBars {
         return new Bar(List.copyOf(days), summary);
     }
 
-    /** An incident without impact leaves its days green; the tooltip still names it. */
-    private static String impactTone(String impact) {
-        String tone = Wording.impactTone(impact);
-        return "neutral".equals(tone) ? "ok" : tone;
+    /**
+     * A day's tone: its worst incident's impact (impacts are declared from none to critical). An
+     * incident without impact leaves its days green; the tooltip still names it.
+     */
+    private static String dayTone(Impact worst) {
+        return worst == Impact.NONE ? "ok" : Wording.impactTone(worst);
     }
 }

@@ -24,7 +24,7 @@ public final class PageModels {
     }
 
     /** An incident in a list: its latest entry, when it ran, and the components it named. */
-    public record IncidentCard(String id, String title, String impact, String impactLabel, String tone,
+    public record IncidentCard(String id, String title, String impactLabel, String tone,
                                boolean resolved, Entry latest, String span, String affected) {
     }
 

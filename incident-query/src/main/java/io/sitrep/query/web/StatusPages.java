@@ -1,10 +1,12 @@
 package io.sitrep.query.web;
 
+import io.sitrep.events.ComponentStatus;
 import io.sitrep.query.api.NotFound;
-import io.sitrep.query.readmodel.PageStatus;
 import io.sitrep.query.readmodel.ComponentGroups;
+import io.sitrep.query.readmodel.PageStatus;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
+import io.sitrep.query.readmodel.Severity;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentList;
 import io.sitrep.query.readmodel.Views.IncidentView;
@@ -124,21 +126,14 @@ class StatusPages {
     private static List<ComponentBlock> blocks(List<ComponentView> components, DayBars bars) {
         List<ComponentBlock> result = new ArrayList<>();
         for (ComponentGroups.Block block : ComponentGroups.of(components)) {
-            List<ComponentView> members = block.members();
             List<ComponentRow> rows = new ArrayList<>();
-            String tone = "ok";
-            String worstStatus = "operational";
-            for (ComponentView member : members) {
+            for (ComponentView member : block.members()) {
                 DayBars.Bar bar = bars.bar(member);
-                String memberTone = Wording.componentTone(member.status());
                 rows.add(new ComponentRow(member.id(), member.name(), Wording.componentLabel(member.status()),
-                        memberTone, bar.days(), bar.summary()));
-                if (!Wording.worse(tone, memberTone).equals(tone)) {
-                    tone = memberTone;
-                    worstStatus = member.status();
-                }
+                        Wording.componentTone(member.status()), bar.days(), bar.summary()));
             }
-            result.add(new ComponentBlock(block.group(), Wording.componentLabel(worstStatus), tone,
+            ComponentStatus worst = Severity.worst(block.members().stream().map(ComponentView::status).toList());
+            result.add(new ComponentBlock(block.group(), Wording.componentLabel(worst), Wording.componentTone(worst),
                     List.copyOf(rows)));
         }
         return List.copyOf(result);
@@ -173,8 +168,7 @@ class StatusPages {
 
     static IncidentCard card(IncidentView incident, PageTimes times) {
         Entry latest = incident.updates().isEmpty() ? null : entry(incident.updates().get(0), times);
-        return new IncidentCard(incident.id(), incident.title(), incident.impact(),
-                Wording.impactLabel(incident.impact()), Wording.impactTone(incident.impact()), incident.resolved(),
+        return new IncidentCard(incident.id(), incident.title(), Wording.impactLabel(incident.impact()), Wording.impactTone(incident.impact()), incident.resolved(),
                 latest, times.span(incident.createdAt(), incident.resolvedAt()),
                 AffectedComponents.sentence(incident.components()).orElse(null));
     }

@@ -1,6 +1,7 @@
 package io.sitrep.query.web;
 
-import java.util.List;
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.Impact;
 import java.util.Map;
 
 /**
@@ -10,23 +11,6 @@ import java.util.Map;
  */
 final class Wording {
 
-    /** Component tones from best to worst, for the worst of a group. */
-    static final List<String> TONE_ORDER = List.of("ok", "maintenance", "degraded", "partial", "major");
-
-    private static final Map<String, String> COMPONENT_LABELS = Map.of(
-            "operational", "Operational",
-            "degraded_performance", "Degraded Performance",
-            "partial_outage", "Partial Outage",
-            "major_outage", "Major Outage",
-            "under_maintenance", "Under Maintenance");
-
-    private static final Map<String, String> COMPONENT_TONES = Map.of(
-            "operational", "ok",
-            "degraded_performance", "degraded",
-            "partial_outage", "partial",
-            "major_outage", "major",
-            "under_maintenance", "maintenance");
-
     private static final Map<String, String> INDICATOR_TONES = Map.of(
             "none", "ok",
             "minor", "degraded",
@@ -34,22 +18,28 @@ final class Wording {
             "critical", "major",
             "maintenance", "maintenance");
 
-    private static final Map<String, String> IMPACT_TONES = Map.of(
-            "none", "neutral",
-            "minor", "degraded",
-            "major", "partial",
-            "critical", "major");
-
     private Wording() {
     }
 
-    /** "Partial Outage" for {@code partial_outage}. */
-    static String componentLabel(String status) {
-        return COMPONENT_LABELS.getOrDefault(status, "Operational");
+    /** "Partial Outage" for a partial outage. */
+    static String componentLabel(ComponentStatus status) {
+        return switch (status) {
+            case OPERATIONAL -> "Operational";
+            case DEGRADED_PERFORMANCE -> "Degraded Performance";
+            case PARTIAL_OUTAGE -> "Partial Outage";
+            case MAJOR_OUTAGE -> "Major Outage";
+            case UNDER_MAINTENANCE -> "Under Maintenance";
+        };
     }
 
-    static String componentTone(String status) {
-        return COMPONENT_TONES.getOrDefault(status, "ok");
+    static String componentTone(ComponentStatus status) {
+        return switch (status) {
+            case OPERATIONAL -> "ok";
+            case DEGRADED_PERFORMANCE -> "degraded";
+            case PARTIAL_OUTAGE -> "partial";
+            case MAJOR_OUTAGE -> "major";
+            case UNDER_MAINTENANCE -> "maintenance";
+        };
     }
 
     /** The tone of a page's overall indicator (none, minor, major, critical, maintenance). */
@@ -57,23 +47,23 @@ final class Wording {
         return INDICATOR_TONES.getOrDefault(indicator, "ok");
     }
 
-    /** The tone of an incident's impact (none, minor, major, critical). */
-    static String impactTone(String impact) {
-        return IMPACT_TONES.getOrDefault(impact, "neutral");
-    }
-
-    /** "Major impact", "No impact". */
-    static String impactLabel(String impact) {
-        return switch (impact == null ? "none" : impact) {
-            case "minor" -> "Minor impact";
-            case "major" -> "Major impact";
-            case "critical" -> "Critical impact";
-            default -> "No impact";
+    /** The tone of an incident's impact. */
+    static String impactTone(Impact impact) {
+        return switch (impact) {
+            case NONE -> "neutral";
+            case MINOR -> "degraded";
+            case MAJOR -> "partial";
+            case CRITICAL -> "major";
         };
     }
 
-    /** The worse of two component tones. */
-    static String worse(String a, String b) {
-        return TONE_ORDER.indexOf(b) > TONE_ORDER.indexOf(a) ? b : a;
+    /** "Major impact", "No impact". */
+    static String impactLabel(Impact impact) {
+        return switch (impact) {
+            case NONE -> "No impact";
+            case MINOR -> "Minor impact";
+            case MAJOR -> "Major impact";
+            case CRITICAL -> "Critical impact";
+        };
     }
 }

@@ -7,6 +7,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.SyndFeedInput;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
 import io.sitrep.query.feed.HistoryFeed.Format;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.readmodel.Views.PageView;
@@ -26,14 +28,14 @@ class HistoryFeedTest {
     static final PageView PAGE = new PageView("olark", "Olark <Live> Chat", "America/Los_Angeles", OPENED, OPENED);
     static final PageLinks LINKS = new PageLinks("https://status.example.com");
 
-    static final IncidentView OLDER = new IncidentView("inc-1", "olark", "Chat <b>down</b> & out", "resolved",
-            "critical", OPENED, RESOLVED.plusSeconds(3600), null, RESOLVED, 3, List.of(),
-            List.of(update("u-2", "resolved", "Resolved", "Fixed <i>it</i> – für alle ☕", RESOLVED),
-                    update("u-1", "investigating", "Investigating", "Looking & <script>alert(1)</script>", OPENED)),
+    static final IncidentView OLDER = new IncidentView("inc-1", "olark", "Chat <b>down</b> & out", IncidentStatus.RESOLVED,
+            Impact.CRITICAL, OPENED, RESOLVED.plusSeconds(3600), null, RESOLVED, 3, List.of(),
+            List.of(update("u-2", IncidentStatus.RESOLVED, "Resolved", "Fixed <i>it</i> – für alle ☕", RESOLVED),
+                    update("u-1", IncidentStatus.INVESTIGATING, "Investigating", "Looking & <script>alert(1)</script>", OPENED)),
             new PostmortemView("# What <happened>\nA cable.", RESOLVED.plusSeconds(3600)));
-    static final IncidentView NEWER = new IncidentView("inc-2", "olark", "<script>alert('x')</script>", "identified",
-            "minor", Instant.parse("2024-12-01T10:00:00Z"), Instant.parse("2024-12-01T10:05:00Z"), null, null, 2,
-            List.of(), List.of(update("u-3", "identified", "Identified", "Found it", Instant.parse("2024-12-01T10:00:00Z"))),
+    static final IncidentView NEWER = new IncidentView("inc-2", "olark", "<script>alert('x')</script>", IncidentStatus.IDENTIFIED,
+            Impact.MINOR, Instant.parse("2024-12-01T10:00:00Z"), Instant.parse("2024-12-01T10:05:00Z"), null, null, 2,
+            List.of(), List.of(update("u-3", IncidentStatus.IDENTIFIED, "Identified", "Found it", Instant.parse("2024-12-01T10:00:00Z"))),
             null);
     static final List<IncidentView> NEWEST_FIRST = List.of(NEWER, OLDER);
 
@@ -112,7 +114,7 @@ class HistoryFeedTest {
         return new SyndFeedInput().build(new StringReader(new HistoryFeed(PAGE, NEWEST_FIRST, LINKS).write(format)));
     }
 
-    static UpdateView update(String id, String status, String label, String message, Instant at) {
+    static UpdateView update(String id, IncidentStatus status, String label, String message, Instant at) {
         return new UpdateView(id, status, label, message, at, at);
     }
 }

@@ -2,6 +2,7 @@ package io.sitrep.query.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sitrep.events.ComponentStatus;
 import io.sitrep.query.readmodel.ComponentGroups.Block;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import java.time.Instant;
@@ -35,6 +36,6 @@ class ComponentGroupsTest {
     }
 
     private static ComponentView component(String id, String group) {
-        return new ComponentView(id, id.toUpperCase(), group, "operational", 0, T, T);
+        return new ComponentView(id, id.toUpperCase(), group, ComponentStatus.OPERATIONAL, 0, T, T);
     }
 }

@@ -44,7 +44,7 @@ class ProjectorTest extends QueryTestSupport {
         stream.forEach(projector::apply);
 
         IncidentView view = readModel.incident(incident).orElseThrow();
-        assertThat(view.status()).isEqualTo("resolved");
+        assertThat(view.status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(view.version()).as("five events of the incident").isEqualTo(5);
         assertThat(view.createdAt()).isEqualTo(T0);
         assertThat(view.monitoringAt()).isEqualTo(T0.plusSeconds(5640));
@@ -53,13 +53,14 @@ class ProjectorTest extends QueryTestSupport {
         assertThat(view.updates()).extracting(Views.UpdateView::label)
                 .containsExactly("Resolved", "Monitoring", "Update", "Investigating");
         assertThat(view.updates()).extracting(Views.UpdateView::status)
-                .containsExactly("resolved", "monitoring", "investigating", "investigating");
+                .containsExactly(IncidentStatus.RESOLVED, IncidentStatus.MONITORING, IncidentStatus.INVESTIGATING,
+                        IncidentStatus.INVESTIGATING);
         assertThat(view.postmortem().body()).isEqualTo("final");
         assertThat(view.components()).extracting(Views.ComponentView::id).containsExactly("chat", "agents");
         assertThat(view.components()).extracting(Views.ComponentView::status)
-                .containsExactly("operational", "operational");
+                .containsExactly(OPERATIONAL, OPERATIONAL);
         assertThat(readModel.components(page)).extracting(Views.ComponentView::status)
-                .containsExactly("operational", "operational", "operational");
+                .containsExactly(OPERATIONAL, OPERATIONAL, OPERATIONAL);
         assertThat(readModel.unresolved(page)).isEmpty();
         assertThat(readModel.page(page).orElseThrow().updatedAt())
                 .as("a page changes when its incidents do").isEqualTo(T0.plusSeconds(105420));
@@ -145,7 +146,7 @@ class ProjectorTest extends QueryTestSupport {
                 new IncidentOpened("inc_b" + page, page, page + "-u2", "B", Impact.MAJOR, IncidentStatus.INVESTIGATING, "m",
                         Map.of("api", MAJOR_OUTAGE), T0.plusSeconds(60)));
 
-        assertThat(readModel.components(page).get(0).status()).isEqualTo("major_outage");
+        assertThat(readModel.components(page).get(0).status()).isEqualTo(MAJOR_OUTAGE);
         assertThat(readModel.unresolved(page)).extracting(IncidentView::title).containsExactly("B", "A");
         assertThat(PageStatus.of(readModel.unresolved(page), readModel.components(page)).indicator())
                 .isEqualTo("critical");

@@ -3,6 +3,9 @@ package io.sitrep.query.statuspage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.readmodel.Views.PageView;
@@ -27,10 +30,10 @@ class StatuspageMappingTest {
     static final String TENFOLD = "Tenfold Dashboard and Application Functionality";
 
     static final List<ComponentView> COMPONENTS = List.of(
-            component("api", "API", TENFOLD, "degraded_performance", 0),
-            component("chat", "Chat", null, "operational", 1),
-            component("dashboard", "Dashboard", TENFOLD, "major_outage", 2),
-            component("cdn", "CDN", "Delivery", "under_maintenance", 3));
+            component("api", "API", TENFOLD, ComponentStatus.DEGRADED_PERFORMANCE, 0),
+            component("chat", "Chat", null, ComponentStatus.OPERATIONAL, 1),
+            component("dashboard", "Dashboard", TENFOLD, ComponentStatus.MAJOR_OUTAGE, 2),
+            component("cdn", "CDN", "Delivery", ComponentStatus.UNDER_MAINTENANCE, 3));
 
     @Test
     void aGroupIsAComponentPlacedBeforeItsMembersWhichPointAtIt() {
@@ -69,12 +72,12 @@ class StatuspageMappingTest {
     @Test
     void aComponentMayHaveTheIdOfAGroup() {
         String tenfold = StatuspageMapping.groupId("olark", TENFOLD);
-        List<ComponentView> components = List.of(component("api", "API", TENFOLD, "operational", 0),
-                component(tenfold, "Twin", null, "major_outage", 1));
-        IncidentView incident = incident("identified", null);
+        List<ComponentView> components = List.of(component("api", "API", TENFOLD, ComponentStatus.OPERATIONAL, 0),
+                component(tenfold, "Twin", null, ComponentStatus.MAJOR_OUTAGE, 1));
+        IncidentView incident = incident(IncidentStatus.IDENTIFIED, null);
         IncidentView namingTwin = new IncidentView(incident.id(), incident.pageId(), incident.title(),
                 incident.status(), incident.impact(), incident.createdAt(), incident.updatedAt(), null, null, 3,
-                List.of(component(tenfold, "Twin", null, "major_outage", 1)), incident.updates(), null);
+                List.of(component(tenfold, "Twin", null, ComponentStatus.MAJOR_OUTAGE, 1)), incident.updates(), null);
 
         StatuspageMapping mapping = new StatuspageMapping(PAGE, components, List.of(), List.of(namingTwin), LINKS);
 
@@ -105,8 +108,8 @@ class StatuspageMappingTest {
 
     @Test
     void anIncidentWithAPublishedPostmortemHasTheStatusPostmortem() {
-        IncidentView resolved = incident("resolved", null);
-        IncidentView withPostmortem = incident("resolved", new PostmortemView("## What happened", OPENED.plusSeconds(9000)));
+        IncidentView resolved = incident(IncidentStatus.RESOLVED, null);
+        IncidentView withPostmortem = incident(IncidentStatus.RESOLVED, new PostmortemView("## What happened", OPENED.plusSeconds(9000)));
 
         assertThat(mapping(List.of(resolved), List.of()).incident(resolved).status()).isEqualTo("resolved");
         assertThat(mapping(List.of(withPostmortem), List.of()).incident(withPostmortem).status()).isEqualTo("postmortem");
@@ -114,7 +117,7 @@ class StatuspageMappingTest {
 
     @Test
     void anIncidentLinksToItsPageAndListsTheComponentsItNamedAsTheyStandNow() {
-        IncidentView incident = incident("identified", null);
+        IncidentView incident = incident(IncidentStatus.IDENTIFIED, null);
 
         Incident json = mapping(List.of(), List.of(incident)).incident(incident);
 
@@ -132,7 +135,7 @@ class StatuspageMappingTest {
 
     @Test
     void anUpdateIsDisplayedWhenItOccurredAndCreatedWhenItWasRecorded() {
-        IncidentView incident = incident("identified", null);
+        IncidentView incident = incident(IncidentStatus.IDENTIFIED, null);
 
         List<IncidentUpdate> updates = mapping(List.of(), List.of(incident)).incident(incident).incidentUpdates();
 
@@ -157,7 +160,7 @@ class StatuspageMappingTest {
 
     @Test
     void theSummarySerializesWithStatuspagesFieldNames() {
-        IncidentView incident = incident("identified", null);
+        IncidentView incident = incident(IncidentStatus.IDENTIFIED, null);
         StatuspageMapping mapping = mapping(List.of(incident), List.of(incident));
 
         JsonNode json = JsonMapper.shared().valueToTree(new Summary(mapping.page(), mapping.status(),
@@ -185,18 +188,18 @@ class StatuspageMappingTest {
         return new StatuspageMapping(PAGE, COMPONENTS, recent, unresolved, LINKS);
     }
 
-    static ComponentView component(String id, String name, String group, String status, int position) {
+    static ComponentView component(String id, String name, String group, ComponentStatus status, int position) {
         return new ComponentView(id, name, group, status, position, CREATED, CREATED);
     }
 
     /** Opened as investigating, then a plain update (the incident identified meanwhile, say). */
-    static IncidentView incident(String status, PostmortemView postmortem) {
+    static IncidentView incident(IncidentStatus status, PostmortemView postmortem) {
         Instant updated = Instant.parse("2024-11-26T16:00:00Z");
-        return new IncidentView("inc-1", "olark", "Chat is slow", status, "major", OPENED, updated, null, null, 3,
-                List.of(new ComponentView("dashboard", "Dashboard", TENFOLD, "partial_outage", 2, CREATED, CREATED)),
-                List.of(new UpdateView("u-2", "identified", "Update", "Still on it", OPENED.plusSeconds(1800),
+        return new IncidentView("inc-1", "olark", "Chat is slow", status, Impact.MAJOR, OPENED, updated, null, null, 3,
+                List.of(new ComponentView("dashboard", "Dashboard", TENFOLD, ComponentStatus.PARTIAL_OUTAGE, 2, CREATED, CREATED)),
+                List.of(new UpdateView("u-2", IncidentStatus.IDENTIFIED, "Update", "Still on it", OPENED.plusSeconds(1800),
                                 Instant.parse("2024-11-25T17:30:00Z")),
-                        new UpdateView("u-1", "investigating", "Investigating", "Looking into it", OPENED, OPENED)),
+                        new UpdateView("u-1", IncidentStatus.INVESTIGATING, "Investigating", "Looking into it", OPENED, OPENED)),
                 postmortem);
     }
 }

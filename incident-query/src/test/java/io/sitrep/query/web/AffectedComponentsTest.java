@@ -2,6 +2,7 @@ package io.sitrep.query.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sitrep.events.ComponentStatus;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +62,6 @@ class AffectedComponentsTest {
     }
 
     private static ComponentView component(String id, String name, String group) {
-        return new ComponentView(id, name, group, "partial_outage", 0, T, T);
+        return new ComponentView(id, name, group, ComponentStatus.PARTIAL_OUTAGE, 0, T, T);
     }
 }
