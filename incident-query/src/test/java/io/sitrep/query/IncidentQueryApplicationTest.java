@@ -44,6 +44,11 @@ class IncidentQueryApplicationTest extends QueryTestSupport {
 
         assertThat(parsed.getMessages()).isEmpty();
         assertThat(parsed.getOpenAPI().getPaths()).containsKey("/api/v1/pages/{pageId}/summary");
+        parsed.getOpenAPI().getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+            assertThat(operation.getSecurity()).as(path + " is public and says so").isEmpty();
+            assertThat(operation.getSecurity()).as(path + " says security: []").isNotNull();
+            assertThat(operation.getResponses()).as(path + " documents its 404").containsKey("404");
+        }));
     }
 
     @Test

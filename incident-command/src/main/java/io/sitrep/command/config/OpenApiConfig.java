@@ -1,12 +1,9 @@
 package io.sitrep.command.config;
 
+import io.sitrep.web.ProblemSchema;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
@@ -52,31 +49,14 @@ class OpenApiConfig {
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
     }
 
-    /**
-     * The Problem schema and every operation's problem responses. Added once the document is
-     * generated: springdoc builds the components' schemas from the code and would drop one defined
-     * on the bean above, leaving every reference to it dangling.
-     */
+    /** Every operation's problem responses, once the document is generated (see {@link ProblemSchema}). */
     @Bean
     OpenApiCustomizer problemResponses() {
         return openApi -> {
-            openApi.getComponents().addSchemas("Problem", new Schema<>().type("object")
-                    .description("A problem (RFC 9457), as application/problem+json")
-                    .addProperty("type", new Schema<>().type("string").format("uri")
-                            .description("The kind of problem, a URN such as urn:sitrep:problem:stale-version"))
-                    .addProperty("title", new Schema<>().type("string"))
-                    .addProperty("status", new Schema<>().type("integer"))
-                    .addProperty("detail", new Schema<>().type("string").description("What is wrong, and what to fix"))
-                    .addProperty("errors", new Schema<>().type("array")
-                            .description("For 400: each field at fault and what it must be")
-                            .items(new Schema<>().type("object")
-                                    .addProperty("field", new Schema<>().type("string"))
-                                    .addProperty("message", new Schema<>().type("string")))));
+            ProblemSchema.addTo(openApi);
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-                    PROBLEMS.forEach((status, description) -> operation.getResponses().putIfAbsent(status,
-                            new ApiResponse().description(description).content(new Content().addMediaType(
-                                    "application/problem+json",
-                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))))))));
+                    PROBLEMS.forEach((status, description) ->
+                            operation.getResponses().putIfAbsent(status, ProblemSchema.response(description)))));
         };
     }
 

@@ -17,6 +17,7 @@ import io.sitrep.command.web.RequestCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -58,8 +59,8 @@ class IncidentController {
             + "monitoring. components maps component ids of the page to their status. occurredAt backdates the "
             + "entry; it may not lie more than 60 s in the future.")
     @ApiResponse(responseCode = "201", description = "The incident was opened",
-            headers = {@Header(name = "Location", description = "/api/v1/incidents/{incidentId}"),
-                    @Header(name = "ETag", description = "\"<version>\"")})
+            headers = {@Header(name = "Location", description = "/api/v1/incidents/{incidentId}", schema = @Schema(type = "string")),
+                    @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = "string"))})
     ResponseEntity<IncidentWritten> open(@PathVariable String pageId, @RequestBody IncidentRequests.Open body,
                                          @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -81,7 +82,7 @@ class IncidentController {
     @Operation(summary = "Post an update", description = "status: investigating or identified; without it the "
             + "update is shown as \"Update\" and the status stays. Also takes a monitoring incident back.")
     @ApiResponse(responseCode = "200", description = "The update was posted",
-            headers = @Header(name = "ETag", description = "\"<version>\""))
+            headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = "string")))
     ResponseEntity<IncidentWritten> postUpdate(@PathVariable String incidentId,
                                                @RequestBody IncidentRequests.Update body,
                                                @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
@@ -95,7 +96,7 @@ class IncidentController {
     @PostMapping("/incidents/{incidentId}/monitoring")
     @Operation(summary = "Mark the incident monitoring", description = "A fix is in place; a second call is a 409.")
     @ApiResponse(responseCode = "200", description = "The incident is monitoring",
-            headers = @Header(name = "ETag", description = "\"<version>\""))
+            headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = "string")))
     ResponseEntity<IncidentWritten> monitoring(@PathVariable String incidentId,
                                                @RequestBody IncidentRequests.Entry body,
                                                @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
@@ -110,7 +111,7 @@ class IncidentController {
     @Operation(summary = "Resolve the incident", description = "Allowed from any unresolved status; components "
             + "the incident named that this call does not name go back to operational.")
     @ApiResponse(responseCode = "200", description = "The incident is resolved",
-            headers = @Header(name = "ETag", description = "\"<version>\""))
+            headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = "string")))
     ResponseEntity<IncidentWritten> resolve(@PathVariable String incidentId,
                                             @RequestBody IncidentRequests.Entry body,
                                             @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
@@ -125,7 +126,7 @@ class IncidentController {
     @Operation(summary = "Publish the postmortem", description = "Markdown; only once the incident is resolved. "
             + "Publishing again revises it.")
     @ApiResponse(responseCode = "200", description = "The postmortem is published",
-            headers = @Header(name = "ETag", description = "\"<version>\""))
+            headers = @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = "string")))
     ResponseEntity<IncidentWritten> postmortem(@PathVariable String incidentId,
                                                @RequestBody IncidentRequests.Postmortem body,
                                                @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
