@@ -1,6 +1,7 @@
 package io.sitrep.command.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sitrep.command.api.ApiTestSupport;
 import io.sitrep.command.api.HttpApi;
@@ -13,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The broker goes away in the middle of a stream of commands and comes back: no command fails,
  * and every event reaches the topic, in per-page order. The producer gives up on a send after 3 s
- * here, so that the outage (about 4.5 s) fails whole relay batches and the relay has to retry them.
+ * here, and the broker comes back only once a whole relay batch has failed, so that the relay has
+ * to retry it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sitrep.api-keys=test-key=pages:write,incidents:write",
@@ -51,6 +56,9 @@ class RelayBrokerOutageTest {
     @Autowired
     RelayProperties relay;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         LocalPostgres.shared().addDataSourceProperties("incident_command_broker_outage", registry::add);
@@ -62,8 +70,15 @@ class RelayBrokerOutageTest {
     }
 
 
+    /** Whether the relay's last batch failed and it is backing off before trying again. */
+    private boolean relayFailing() {
+        return processing.eventProcessor(KafkaRelay.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .map(relay -> relay.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState))
+                .orElse(false);
+    }
+
     @Test
-    void everyEventArrivesInPerPageOrderAndNoCommandFailsWhileTheBrokerIsAway() throws InterruptedException {
+    void everyEventArrivesInPerPageOrderAndNoCommandFailsWhileTheBrokerIsAway() {
         HttpApi api = new HttpApi(port, "test-key");
         List<String> pages = IntStream.range(0, 5).mapToObj(i -> "outage-" + i).toList();
         List<String> incidents = new ArrayList<>();
@@ -79,11 +94,12 @@ class RelayBrokerOutageTest {
                 kafka.close();
             }
             if (i == 3 * COMMANDS / 4) {
+                // Back only once a whole batch has failed to publish, so that the relay must retry it.
+                await().atMost(Duration.ofSeconds(60)).until(this::relayFailing);
                 kafka = LocalKafka.startForTest(kafkaData, kafkaPort);
             }
             ApiTestSupport.expect(api.post("/api/v1/incidents/" + incidents.get(i % pages.size()) + "/updates",
                     "{\"message\":\"update " + i + "\"}"), 200);
-            Thread.sleep(75);
         }
 
         try (TopicReader reader = new TopicReader(kafka.bootstrapServers(), relay.topic())) {

@@ -1,6 +1,7 @@
 package io.sitrep.query.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.events.CloudEventCodec;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -75,7 +75,7 @@ class EventListenerTest extends QueryTestSupport {
         publish(page, envelope(new IncidentOpened("inc_" + page, page, page + "-u1", "Seen via Kafka",
                 Impact.MINOR, IncidentStatus.INVESTIGATING, "m", Map.of(), NOW), NOW));
 
-        await(() -> readModel.incident("inc_" + page).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> readModel.incident("inc_" + page).isPresent());
         assertThat(readModel.page(page).orElseThrow().name()).isEqualTo("From Kafka");
     }
 
@@ -92,8 +92,8 @@ class EventListenerTest extends QueryTestSupport {
         publish(poisoned, envelope(new ComponentDefined(poisoned, "api", "API", null, 0), NOW));
         publish(healthy, envelope(new PageDefined(healthy, "Still flowing", "UTC"), NOW));
 
-        await(() -> readModel.page(healthy).isPresent());
-        await(() -> deadLetters() >= before + 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> readModel.page(healthy).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters() >= before + 3);
 
         List<ConsumerRecord<String, byte[]>> parked = deadLettersOf(poisoned, 3);
         assertThat(parked).extracting(record -> new String(record.headers().lastHeader("kafka_dlt-exception-message")
@@ -134,14 +134,6 @@ class EventListenerTest extends QueryTestSupport {
                 });
             }
             return found;
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
-            Thread.sleep(100);
         }
     }
 }

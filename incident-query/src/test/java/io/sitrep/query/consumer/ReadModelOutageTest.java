@@ -1,6 +1,7 @@
 package io.sitrep.query.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.events.CloudEventCodec;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -80,26 +80,14 @@ class ReadModelOutageTest {
                         1)))).get();
             }
         }
-        // Longer than the three half-second retries after which a failing record is parked.
-        Thread.sleep(5000);
+        // Longer than the three half-second retries after which a failing record would be parked.
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                .until(() -> meters.get("sitrep.consumer.dead.letters").counter().count() == deadLettersBefore);
 
         postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
-        await(() -> readModel.page("first").isPresent() && readModel.page("second").isPresent());
+        // The pool reconnects on its own; until then a read fails too.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> readModel.page("first").isPresent() && readModel.page("second").isPresent());
         assertThat(meters.get("sitrep.consumer.dead.letters").counter().count()).isEqualTo(deadLettersBefore);
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException stillDown) {
-                // The pool reconnects on its own; until then a read fails too.
-            }
-            assertThat(System.nanoTime()).as("events applied within 60 s").isLessThan(deadline);
-            Thread.sleep(200);
-        }
     }
 }
