@@ -44,7 +44,7 @@ final class CatchUp {
         Load.Result burst = Load.run(phase + ": writes", system.command().baseUrl(), connections,
                 Pacing.requests(count), writes, answered);
         long events = burst.counts().ok();
-        Duration timeout = TIMEOUT.compareTo(Duration.ofMillis(events)) > 0 ? TIMEOUT : Duration.ofMillis(events);
+        Duration timeout = Duration.ofMillis(Math.max(TIMEOUT.toMillis(), events));
 
         long start = System.nanoTime();
         ServiceProcess restarted = system.startService(system.query());

@@ -59,7 +59,8 @@ class IncidentController {
             + "monitoring. components maps component ids of the page to their status. occurredAt backdates the "
             + "entry; it may not lie more than 60 s in the future.")
     @ApiResponse(responseCode = "201", description = "The incident was opened",
-            headers = {@Header(name = "Location", description = "/api/v1/incidents/{incidentId}", schema = @Schema(type = "string")),
+            headers = {@Header(name = "Location", description = "/api/v1/incidents/{incidentId}",
+                    schema = @Schema(type = "string")),
                     @Header(name = "ETag", description = "\"<version>\"", schema = @Schema(type = "string"))})
     ResponseEntity<IncidentWritten> open(@PathVariable String pageId, @RequestBody IncidentRequests.Open body,
                                          @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,

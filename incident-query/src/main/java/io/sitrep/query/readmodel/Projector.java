@@ -37,6 +37,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Projector {
 
+    // One statement per kind of incident event, built once: the same string for a whole run of events.
+    private static final String OPEN = withEntry("""
+            insert into incident (incident_id, page_id, title, impact, status, created_at, updated_at, monitoring_at,
+                                  recorded_at, version)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (incident_id) do nothing""");
+    private static final String POST_UPDATE = withEntry(advance("status = ?, updated_at = ?"));
+    private static final String START_MONITORING =
+            withEntry(advance("status = 'monitoring', updated_at = ?, monitoring_at = ?"));
+    private static final String RESOLVE = withEntry(advance("status = 'resolved', updated_at = ?, resolved_at = ?"));
+    private static final String PUBLISH_POSTMORTEM = advance("postmortem_body = ?, postmortem_at = ?, updated_at = ?");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final PageChanges changes;
@@ -132,11 +144,7 @@ public class Projector {
     private static Statement statement(IncidentEvent event, EventEnvelope envelope) {
         Timestamp occurredAt = at(event.occurredAt());
         if (event instanceof IncidentOpened opened) {
-            return withEntry(event, envelope, """
-                            insert into incident (incident_id, page_id, title, impact, status, created_at, updated_at,
-                                                  monitoring_at, recorded_at, version)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            on conflict (incident_id) do nothing""",
+            return withEntry(OPEN, event, envelope,
                     Arrays.asList(opened.incidentId(), opened.pageId(), opened.title(), WireNames.of(opened.impact()),
                             WireNames.of(opened.status()), occurredAt, occurredAt,
                             opened.status() == IncidentStatus.MONITORING ? occurredAt : null,
@@ -145,26 +153,24 @@ public class Projector {
                             opened.components()));
         }
         if (event instanceof UpdatePosted posted) {
-            return withEntry(event, envelope, advance("status = ?, updated_at = ?"),
+            return withEntry(POST_UPDATE, event, envelope,
                     advanceParams(event, envelope, WireNames.of(posted.incidentStatus()), occurredAt),
                     new Entry(posted.updateId(), posted.incidentStatus(),
                             posted.status() == null ? "Update" : WireNames.label(posted.status()), posted.message(),
                             posted.components()));
         }
         if (event instanceof MonitoringStarted monitoring) {
-            return withEntry(event, envelope, advance("status = 'monitoring', updated_at = ?, monitoring_at = ?"),
-                    advanceParams(event, envelope, occurredAt, occurredAt),
+            return withEntry(START_MONITORING, event, envelope, advanceParams(event, envelope, occurredAt, occurredAt),
                     new Entry(monitoring.updateId(), IncidentStatus.MONITORING, WireNames.label(IncidentStatus.MONITORING),
                             monitoring.message(), monitoring.components()));
         }
         if (event instanceof IncidentResolved resolved) {
-            return withEntry(event, envelope, advance("status = 'resolved', updated_at = ?, resolved_at = ?"),
-                    advanceParams(event, envelope, occurredAt, occurredAt),
+            return withEntry(RESOLVE, event, envelope, advanceParams(event, envelope, occurredAt, occurredAt),
                     new Entry(resolved.updateId(), IncidentStatus.RESOLVED, WireNames.label(IncidentStatus.RESOLVED),
                             resolved.message(), resolved.components()));
         }
         PostmortemPublished postmortem = (PostmortemPublished) event;
-        return new Statement(advance("postmortem_body = ?, postmortem_at = ?, updated_at = ?"),
+        return new Statement(PUBLISH_POSTMORTEM,
                 advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt).toArray());
     }
 
@@ -188,16 +194,8 @@ public class Projector {
      * The change and, if it took, the entry, every component the entry names with the status it
      * last gave it, and the page's components' statuses.
      */
-    private static Statement withEntry(IncidentEvent event, EventEnvelope envelope, String change,
-                                       List<Object> changeParams, Entry entry) {
-        List<Object> params = new ArrayList<>(changeParams);
-        String[] componentIds = entry.components().keySet().toArray(String[]::new);
-        String[] componentStatuses = entry.components().values().stream()
-                .map(WireNames::of).toArray(String[]::new);
-        params.addAll(Arrays.asList(componentIds, componentStatuses, envelope.sequence(), at(envelope.recordedAt()),
-                event.pageId(), entry.updateId(), WireNames.of(entry.status()), entry.label(), entry.message(),
-                at(event.occurredAt()), at(envelope.recordedAt()), envelope.sequence()));
-        return new Statement("with changed as (" + change + " returning incident_id), " + """
+    private static String withEntry(String change) {
+        return "with changed as (" + change + " returning incident_id), " + """
                 named (component_id, status) as (select * from unnest(?::text[], ?::text[])),
                 incident_components as (
                     insert into incident_component (incident_id, component_id, status, first_named)
@@ -209,7 +207,20 @@ public class Projector {
                     where component.page_id = ? and component.component_id = named.component_id)
                 insert into incident_update (update_id, incident_id, status, label, message, occurred_at, recorded_at,
                                              version)
-                select ?, incident_id, ?, ?, ?, ?, ?, ? from changed""", params.toArray());
+                select ?, incident_id, ?, ?, ?, ?, ?, ? from changed""";
+    }
+
+    /** The parameters of a {@link #withEntry(String)} statement: the change's, then the entry's. */
+    private static Statement withEntry(String sql, IncidentEvent event, EventEnvelope envelope,
+                                       List<Object> changeParams, Entry entry) {
+        List<Object> params = new ArrayList<>(changeParams);
+        String[] componentIds = entry.components().keySet().toArray(String[]::new);
+        String[] componentStatuses = entry.components().values().stream()
+                .map(WireNames::of).toArray(String[]::new);
+        params.addAll(Arrays.asList(componentIds, componentStatuses, envelope.sequence(), at(envelope.recordedAt()),
+                event.pageId(), entry.updateId(), WireNames.of(entry.status()), entry.label(), entry.message(),
+                at(event.occurredAt()), at(envelope.recordedAt()), envelope.sequence()));
+        return new Statement(sql, params.toArray());
     }
 
     /**

@@ -168,8 +168,8 @@ class StatusPages {
 
     static IncidentCard card(IncidentView incident, PageTimes times) {
         Entry latest = incident.updates().isEmpty() ? null : entry(incident.updates().get(0), times);
-        return new IncidentCard(incident.id(), incident.title(), Wording.impactLabel(incident.impact()), Wording.impactTone(incident.impact()), incident.resolved(),
-                latest, times.span(incident.createdAt(), incident.resolvedAt()),
+        return new IncidentCard(incident.id(), incident.title(), Wording.impactLabel(incident.impact()),
+                Wording.impactTone(incident.impact()), incident.resolved(), latest, times.span(incident.createdAt(), incident.resolvedAt()),
                 AffectedComponents.sentence(incident.components()).orElse(null));
     }
 
