@@ -6,8 +6,12 @@ package io.sitrep.events;
  */
 public sealed interface PageEvent extends SitrepEvent permits PageEvent.PageDefined, PageEvent.ComponentDefined {
 
-    /** A page was created or renamed, or its time zone changed. {@code timeZone} is an IANA zone id. */
-    record PageDefined(String pageId, String name, String timeZone) implements PageEvent {
+    /**
+     * A page was created or changed: its name, time zone or hostname. {@code timeZone} is an IANA
+     * zone id; {@code hostname} is the page's own host name (a custom domain), or null when it has
+     * none, as in every event recorded before pages had one.
+     */
+    record PageDefined(String pageId, String name, String timeZone, String hostname) implements PageEvent {
 
         @Override
         public String subject() {

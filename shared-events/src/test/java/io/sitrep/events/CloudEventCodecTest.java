@@ -115,6 +115,17 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void aPageDefinedBeforePagesHadHostnamesReadsAsHavingNone() throws IOException {
+        ObjectNode cloudEvent = (ObjectNode) PRETTY.readTree(
+                SNAPSHOTS.approved("io.sitrep.page.defined.v1").toFile());
+        ((ObjectNode) cloudEvent.get("data")).remove("hostname");
+
+        var defined = (PageEvent.PageDefined) codec.decode(PRETTY.writeValueAsBytes(cloudEvent)).event();
+        assertThat(defined.timeZone()).isEqualTo("America/Los_Angeles");
+        assertThat(defined.hostname()).isNull();
+    }
+
+    @Test
     void somethingElseIsRefusedWithTheReason() {
         assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class);

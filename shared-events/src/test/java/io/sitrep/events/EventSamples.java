@@ -18,7 +18,7 @@ final class EventSamples {
         components.put("chat", ComponentStatus.PARTIAL_OUTAGE);
         components.put("agents", ComponentStatus.DEGRADED_PERFORMANCE);
         return List.of(
-                new PageEvent.PageDefined("olark", "Olark Live Chat", "America/Los_Angeles"),
+                new PageEvent.PageDefined("olark", "Olark Live Chat", "America/Los_Angeles", "status.olark.com"),
                 new PageEvent.ComponentDefined("olark", "chat", "Chat", "Live Chat", 0),
                 new IncidentEvent.IncidentOpened("inc_abcdefghijklmnop", "olark", "upd_abcdefghijklmnop",
                         "Incident Alerted", Impact.MAJOR, IncidentStatus.INVESTIGATING,

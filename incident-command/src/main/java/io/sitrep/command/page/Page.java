@@ -2,6 +2,7 @@ package io.sitrep.command.page;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.sitrep.command.CommandRejected;
 import io.sitrep.command.page.PageCommands.DefineComponent;
 import io.sitrep.command.page.PageCommands.DefinePage;
 import io.sitrep.events.PageEvent.ComponentDefined;
@@ -28,18 +29,28 @@ public class Page {
     private String pageId;
     private String name;
     private String timeZone;
+    private String hostname;
     private final Map<String, ComponentDefined> components = new LinkedHashMap<>();
 
     protected Page() {
     }
 
-    /** Creates or changes the page; a definition equal to the stored one records nothing. */
+    /**
+     * Creates or changes the page; a definition equal to the stored one records nothing. A hostname
+     * belongs to one page at most.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public boolean handle(DefinePage command) {
+    public boolean handle(DefinePage command, PageHostnames pages) {
+        String holder = command.hostname() == null ? null : pages.pageWithHostname(command.hostname()).orElse(null);
+        if (holder != null && !holder.equals(command.pageId())) {
+            throw CommandRejected.contradictsState("hostname",
+                    command.hostname() + " is already the hostname of page " + holder);
+        }
         boolean created = pageId == null;
-        if (created || !command.name().equals(name) || !command.timeZone().equals(timeZone)) {
-            apply(new PageDefined(command.pageId(), command.name(), command.timeZone()));
+        if (created || !command.name().equals(name) || !command.timeZone().equals(timeZone)
+                || !Objects.equals(command.hostname(), hostname)) {
+            apply(new PageDefined(command.pageId(), command.name(), command.timeZone(), command.hostname()));
         }
         return created;
     }
@@ -62,6 +73,7 @@ public class Page {
         pageId = event.pageId();
         name = event.name();
         timeZone = event.timeZone();
+        hostname = event.hostname();
     }
 
     @EventSourcingHandler

@@ -8,7 +8,9 @@ public final class PageCommands {
     private PageCommands() {
     }
 
-    public record DefinePage(@TargetAggregateIdentifier String pageId, String name, String timeZone) {
+    /** {@code hostname} is null for a page without a host name of its own. */
+    public record DefinePage(@TargetAggregateIdentifier String pageId, String name, String timeZone,
+                             String hostname) {
     }
 
     /** {@code group} is null for an ungrouped component. */

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.zone.ZoneRulesProvider;
+import java.util.regex.Pattern;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,11 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 class PageController {
 
     static final int MAX_NAME = 200;
+    /** A lowercase DNS name: dot-separated labels of letters, digits and inner hyphens; no port. */
+    static final Pattern HOSTNAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    static final int MAX_HOSTNAME = 253;
 
-    record PageRequest(String name, String timeZone) {
+    record PageRequest(String name, String timeZone, String hostname) {
     }
 
-    record PageView(String id, String name, String timeZone) {
+    record PageView(String id, String name, String timeZone, String hostname) {
     }
 
     record ComponentRequest(String name, String group) {
@@ -45,7 +49,10 @@ class PageController {
 
     @PutMapping(path = "/{pageId}", consumes = "application/json")
     @Operation(summary = "Create or change a status page", description = "pageId matches [a-z0-9][a-z0-9-]{0,63}; "
-            + "timeZone is an IANA zone id, the zone of every time the page shows.")
+            + "timeZone is an IANA zone id, the zone of every time the page shows. hostname is optional: the page's "
+            + "own host name (a custom domain such as status.olark.com: a lowercase DNS name, at most 253 characters, "
+            + "no port), at whose root incident-query also serves the page. No two pages share one (422); a PUT "
+            + "without it removes it.")
     @ApiResponse(responseCode = "201", description = "The page was created")
     @ApiResponse(responseCode = "200", description = "The page was changed, or already was as requested")
     ResponseEntity<PageView> putPage(@PathVariable String pageId, @RequestBody PageRequest body) {
@@ -54,10 +61,16 @@ class PageController {
         if (body.timeZone() != null && !ZoneRulesProvider.getAvailableZoneIds().contains(body.timeZone())) {
             check.add("timeZone", "is not an IANA time zone id such as America/Los_Angeles");
         }
+        if (body.hostname() != null
+                && (body.hostname().length() > MAX_HOSTNAME || !HOSTNAME.matcher(body.hostname()).matches())) {
+            check.add("hostname", "is not a lowercase DNS name of at most " + MAX_HOSTNAME
+                    + " characters without a port, such as status.example.com");
+        }
         check.orThrow();
-        boolean created = commands.sendAndWait(new DefinePage(pageId, body.name().strip(), body.timeZone()));
+        boolean created = commands.sendAndWait(
+                new DefinePage(pageId, body.name().strip(), body.timeZone(), body.hostname()));
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new PageView(pageId, body.name().strip(), body.timeZone()));
+                .body(new PageView(pageId, body.name().strip(), body.timeZone(), body.hostname()));
     }
 
     @PutMapping(path = "/{pageId}/components/{componentId}", consumes = "application/json")

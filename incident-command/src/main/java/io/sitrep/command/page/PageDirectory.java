@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(PageDirectory.PROCESSING_GROUP)
-class PageDirectory implements PageCatalog {
+class PageDirectory implements PageCatalog, PageHostnames {
 
     static final String PROCESSING_GROUP = "page-directory";
 
@@ -30,8 +30,10 @@ class PageDirectory implements PageCatalog {
 
     @EventHandler
     void on(PageDefined event) {
-        jdbc.sql("insert into page_directory (page_id) values (?) on conflict do nothing")
-                .param(event.pageId())
+        jdbc.sql("""
+                        insert into page_directory (page_id, hostname) values (?, ?)
+                        on conflict (page_id) do update set hostname = excluded.hostname""")
+                .params(event.pageId(), event.hostname())
                 .update();
     }
 
@@ -57,5 +59,13 @@ class PageDirectory implements PageCatalog {
         Set<String> components = new HashSet<>(rows);
         components.remove(null);
         return Optional.of(components);
+    }
+
+    @Override
+    public Optional<String> pageWithHostname(String hostname) {
+        return jdbc.sql("select page_id from page_directory where hostname = ?")
+                .param(hostname)
+                .query(String.class)
+                .optional();
     }
 }

@@ -114,7 +114,7 @@ class RelayBenchmark {
         int incidentCount = Math.max(PAGES, EVENTS / 500);
         List<String> incidents = new ArrayList<>();
         for (int page = 0; page < PAGES; page++) {
-            commands.sendAndWait(new DefinePage("bench-" + page, "Benchmark " + page, "UTC"));
+            commands.sendAndWait(new DefinePage("bench-" + page, "Benchmark " + page, "UTC", null));
         }
         for (int i = 0; i < incidentCount; i++) {
             String incidentId = "inc_bench" + i;

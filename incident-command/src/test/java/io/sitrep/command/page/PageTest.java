@@ -1,9 +1,12 @@
 package io.sitrep.command.page;
 
+import io.sitrep.command.CommandRejected;
 import io.sitrep.command.page.PageCommands.DefineComponent;
 import io.sitrep.command.page.PageCommands.DefinePage;
 import io.sitrep.events.PageEvent.ComponentDefined;
 import io.sitrep.events.PageEvent.PageDefined;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,19 +14,21 @@ import org.junit.jupiter.api.Test;
 
 class PageTest {
 
-    private static final PageDefined OLARK = new PageDefined("olark", "Olark Live Chat", "America/Los_Angeles");
+    private static final PageDefined OLARK = new PageDefined("olark", "Olark Live Chat", "America/Los_Angeles", null);
 
     private AggregateTestFixture<Page> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Page.class);
+        Map<String, String> pageByHostname = Map.of("status.olark.com", "olark", "status.tenfold.com", "tenfold");
+        fixture.registerInjectableResource((PageHostnames) hostname -> Optional.ofNullable(pageByHostname.get(hostname)));
     }
 
     @Test
     void definingANewPageCreatesIt() {
         fixture.givenNoPriorActivity()
-                .when(new DefinePage("olark", "Olark Live Chat", "America/Los_Angeles"))
+                .when(new DefinePage("olark", "Olark Live Chat", "America/Los_Angeles", null))
                 .expectEvents(OLARK)
                 .expectResultMessagePayload(true);
     }
@@ -31,24 +36,54 @@ class PageTest {
     @Test
     void renamingAPageRecordsTheNewDefinition() {
         fixture.given(OLARK)
-                .when(new DefinePage("olark", "Olark", "America/Los_Angeles"))
-                .expectEvents(new PageDefined("olark", "Olark", "America/Los_Angeles"))
+                .when(new DefinePage("olark", "Olark", "America/Los_Angeles", null))
+                .expectEvents(new PageDefined("olark", "Olark", "America/Los_Angeles", null))
                 .expectResultMessagePayload(false);
     }
 
     @Test
     void changingTheTimeZoneRecordsTheNewDefinition() {
         fixture.given(OLARK)
-                .when(new DefinePage("olark", "Olark Live Chat", "Europe/Berlin"))
-                .expectEvents(new PageDefined("olark", "Olark Live Chat", "Europe/Berlin"));
+                .when(new DefinePage("olark", "Olark Live Chat", "Europe/Berlin", null))
+                .expectEvents(new PageDefined("olark", "Olark Live Chat", "Europe/Berlin", null));
     }
 
     @Test
     void definingAPageAsItIsRecordsNothing() {
         fixture.given(OLARK)
-                .when(new DefinePage("olark", "Olark Live Chat", "America/Los_Angeles"))
+                .when(new DefinePage("olark", "Olark Live Chat", "America/Los_Angeles", null))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void givingAPageAHostnameRecordsTheNewDefinition() {
+        fixture.given(OLARK)
+                .when(new DefinePage("olark", "Olark Live Chat", "America/Los_Angeles", "status.olark.com"))
+                .expectEvents(new PageDefined("olark", "Olark Live Chat", "America/Los_Angeles", "status.olark.com"));
+    }
+
+    @Test
+    void definingAPageWithItsOwnHostnameAgainRecordsNothing() {
+        fixture.given(new PageDefined("olark", "Olark Live Chat", "America/Los_Angeles", "status.olark.com"))
+                .when(new DefinePage("olark", "Olark Live Chat", "America/Los_Angeles", "status.olark.com"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void definingAPageWithoutAHostnameRemovesIt() {
+        fixture.given(new PageDefined("olark", "Olark Live Chat", "America/Los_Angeles", "status.olark.com"))
+                .when(new DefinePage("olark", "Olark Live Chat", "America/Los_Angeles", null))
+                .expectEvents(OLARK);
+    }
+
+    @Test
+    void anotherPagesHostnameIsRefused() {
+        fixture.given(OLARK)
+                .when(new DefinePage("olark", "Olark Live Chat", "America/Los_Angeles", "status.tenfold.com"))
+                .expectNoEvents()
+                .expectException(CommandRejected.class)
+                .expectExceptionMessage("status.tenfold.com is already the hostname of page tenfold");
     }
 
     @Test

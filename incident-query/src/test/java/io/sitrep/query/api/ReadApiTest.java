@@ -35,7 +35,7 @@ class ReadApiTest extends QueryTestSupport {
     @Test
     void theSummaryShowsTheWorstStatusTheComponentsAndTheUnresolvedIncidents() throws Exception {
         String page = unique("summary");
-        apply(T0, new PageDefined(page, "Summary page", "Europe/Berlin"),
+        apply(T0, new PageDefined(page, "Summary page", "Europe/Berlin", null),
                 new ComponentDefined(page, "api", "API", "Platform", 0),
                 new ComponentDefined(page, "web", "Website", null, 1));
         JsonNode calm = json(get("/api/v1/pages/" + page + "/summary"), 200);
@@ -74,7 +74,7 @@ class ReadApiTest extends QueryTestSupport {
     @Test
     void incidentsArePagedWithACursorAndFilteredByStatus() throws Exception {
         String page = unique("paged");
-        apply(T0, new PageDefined(page, "Paged", "UTC"));
+        apply(T0, new PageDefined(page, "Paged", "UTC", null));
         for (int i = 0; i < 5; i++) {
             String id = "inc_" + i + page;
             apply(T0, new IncidentOpened(id, page, id + "-u", "Incident " + i, Impact.MINOR,
@@ -107,7 +107,7 @@ class ReadApiTest extends QueryTestSupport {
     void minVersionWaitsUntilTheReadModelHasAppliedIt() throws Exception {
         String page = unique("wait");
         String id = "inc_" + page;
-        apply(T0, new PageDefined(page, "Wait", "UTC"), new IncidentOpened(id, page, id + "-u1", "Waiting",
+        apply(T0, new PageDefined(page, "Wait", "UTC", null), new IncidentOpened(id, page, id + "-u1", "Waiting",
                 Impact.MINOR, IncidentStatus.INVESTIGATING, "m", Map.of(), T0));
         var later = envelope(new UpdatePosted(id, page, id + "-u2", "Waiting", Impact.MINOR, null,
                 IncidentStatus.INVESTIGATING, "arrives late", Map.of(), T0), T0);
@@ -125,7 +125,7 @@ class ReadApiTest extends QueryTestSupport {
     void aVersionNeverAppliedAnswers503WithRetryAfter() throws Exception {
         String page = unique("never");
         String id = "inc_" + page;
-        apply(T0, new PageDefined(page, "Never", "UTC"), new IncidentOpened(id, page, id + "-u1", "Stuck",
+        apply(T0, new PageDefined(page, "Never", "UTC", null), new IncidentOpened(id, page, id + "-u1", "Stuck",
                 Impact.MINOR, IncidentStatus.INVESTIGATING, "m", Map.of(), T0));
         HttpResponse<String> answer = get("/api/v1/incidents/" + id + "?minVersion=9");
         problem(answer, 503);
@@ -136,7 +136,7 @@ class ReadApiTest extends QueryTestSupport {
     @Test
     void anUnchangedSummaryAnswers304ToItsETag() throws Exception {
         String page = unique("etag");
-        apply(T0, new PageDefined(page, "ETag", "UTC"));
+        apply(T0, new PageDefined(page, "ETag", "UTC", null));
         HttpResponse<String> first = get("/api/v1/pages/" + page + "/summary");
         String etag = first.headers().firstValue("ETag").orElseThrow();
 

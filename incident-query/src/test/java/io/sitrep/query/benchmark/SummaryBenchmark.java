@@ -125,7 +125,7 @@ class SummaryBenchmark {
     private void loadPage() {
         Instant t0 = Instant.parse("2024-11-25T16:00:00Z");
         List<SitrepEvent> pageEvents = new ArrayList<>();
-        pageEvents.add(new PageEvent.PageDefined(PAGE, "Benchmark", "America/Los_Angeles"));
+        pageEvents.add(new PageEvent.PageDefined(PAGE, "Benchmark", "America/Los_Angeles", null));
         for (int c = 0; c < 20; c++) {
             pageEvents.add(new PageEvent.ComponentDefined(PAGE, "c" + c, "Component " + c, "Group " + (c % 4), c));
         }

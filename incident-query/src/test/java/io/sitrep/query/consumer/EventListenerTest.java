@@ -71,7 +71,7 @@ class EventListenerTest extends QueryTestSupport {
     @Test
     void eventsOnTheTopicReachTheReadModels() throws Exception {
         String page = unique("topic");
-        publish(page, envelope(new PageDefined(page, "From Kafka", "UTC"), NOW));
+        publish(page, envelope(new PageDefined(page, "From Kafka", "UTC", null), NOW));
         publish(page, envelope(new IncidentOpened("inc_" + page, page, page + "-u1", "Seen via Kafka",
                 Impact.MINOR, IncidentStatus.INVESTIGATING, "m", Map.of(), NOW), NOW));
 
@@ -90,7 +90,7 @@ class EventListenerTest extends QueryTestSupport {
                 .getBytes(StandardCharsets.UTF_8));
         // Well-formed, but it can never be applied: the component's page never existed (retried, then parked).
         publish(poisoned, envelope(new ComponentDefined(poisoned, "api", "API", null, 0), NOW));
-        publish(healthy, envelope(new PageDefined(healthy, "Still flowing", "UTC"), NOW));
+        publish(healthy, envelope(new PageDefined(healthy, "Still flowing", "UTC", null), NOW));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> readModel.page(healthy).isPresent());
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters() >= before + 3);

@@ -76,7 +76,7 @@ class ReadModelOutageTest {
                 new StringSerializer(), new ByteArraySerializer())) {
             for (String page : new String[] {"first", "second"}) {
                 producer.send(new ProducerRecord<>(TOPIC, page, new CloudEventCodec().encode(CloudEventCodec.envelope(
-                        new PageDefined(page, "Waited " + page, "UTC"), UUID.randomUUID().toString(), Instant.now(),
+                        new PageDefined(page, "Waited " + page, "UTC", null), UUID.randomUUID().toString(), Instant.now(),
                         1)))).get();
             }
         }

@@ -50,7 +50,7 @@ class PageCacheTest extends QueryTestSupport {
     void aChangeAppliedHereIsServedTheMomentItCommits(String address) throws Exception {
         String page = unique("cached");
         String path = address.formatted(page);
-        apply(T0, new PageDefined(page, "Cached page", "UTC"));
+        apply(T0, new PageDefined(page, "Cached page", "UTC", null));
         HttpResponse<String> first = get(path);
         HttpResponse<String> kept = get(path);
         assertThat(cache.find(page, "127.0.0.1" + path)).as("kept after the first read").isPresent();
@@ -74,7 +74,7 @@ class PageCacheTest extends QueryTestSupport {
         otherListener.start();
         try {
             String page = unique("elsewhere");
-            apply(T0, new PageDefined(page, "Elsewhere", "UTC"));
+            apply(T0, new PageDefined(page, "Elsewhere", "UTC", null));
             PageResponseCache.Stamp stamp = await().atMost(Duration.ofSeconds(10))
                     .until(() -> otherCache.stamp(page), java.util.Optional::isPresent).orElseThrow();
             otherCache.store(page, "summary", stamp, answer());

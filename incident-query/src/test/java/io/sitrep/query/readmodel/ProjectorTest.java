@@ -140,7 +140,7 @@ class ProjectorTest extends QueryTestSupport {
     @Test
     void theLatestEntryNamingAComponentSetsItsStatus() {
         String page = unique("status");
-        apply(T0, new PageDefined(page, "Status", "UTC"), new ComponentDefined(page, "api", "API", null, 0),
+        apply(T0, new PageDefined(page, "Status", "UTC", null), new ComponentDefined(page, "api", "API", null, 0),
                 new IncidentOpened("inc_a" + page, page, page + "-u1", "A", Impact.MINOR, IncidentStatus.INVESTIGATING, "m",
                         Map.of("api", DEGRADED_PERFORMANCE), T0),
                 new IncidentOpened("inc_b" + page, page, page + "-u2", "B", Impact.MAJOR, IncidentStatus.INVESTIGATING, "m",
@@ -155,7 +155,7 @@ class ProjectorTest extends QueryTestSupport {
     @Test
     void listsIncidentsNewestFirstAPageAtATime() {
         String page = unique("list");
-        apply(T0, new PageDefined(page, "List", "UTC"));
+        apply(T0, new PageDefined(page, "List", "UTC", null));
         for (int i = 0; i < 5; i++) {
             String id = "inc_" + i + page;
             apply(T0, new IncidentOpened(id, page, id + "-u", "Incident " + i, Impact.MINOR,
@@ -185,7 +185,7 @@ class ProjectorTest extends QueryTestSupport {
     /** A page with three components and an incident through its whole life: 9 events. */
     private List<EventEnvelope> olarkLike(String page, String incident) {
         List<SitrepEvent> events = List.of(
-                new PageDefined(page, "Olark Live Chat", "America/Los_Angeles"),
+                new PageDefined(page, "Olark Live Chat", "America/Los_Angeles", null),
                 new ComponentDefined(page, "chat", "Chat", "Live Chat", 0),
                 new ComponentDefined(page, "agents", "Agents", "Live Chat", 1),
                 new ComponentDefined(page, "web", "Website", null, 2),

@@ -38,7 +38,7 @@ class StatuspageEndpointsTest extends QueryTestSupport {
     void aPageWithAGroupAnOpenIncidentAndOneWithAPostmortem() {
         pageId = unique("olark");
         apply(OPENED.minusSeconds(86_400),
-                new PageDefined(pageId, "Olark Live Chat", "America/Los_Angeles"),
+                new PageDefined(pageId, "Olark Live Chat", "America/Los_Angeles", null),
                 new ComponentDefined(pageId, "api", "API", "Tenfold", 0),
                 new ComponentDefined(pageId, "chat", "Chat", null, 1),
                 new ComponentDefined(pageId, "dashboard", "Dashboard", "Tenfold", 2));

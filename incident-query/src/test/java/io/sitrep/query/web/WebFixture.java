@@ -71,7 +71,7 @@ final class WebFixture {
 
     private void olark() {
         Instant recorded = Instant.parse("2024-11-25T16:00:00Z");
-        apply(recorded, new PageDefined(olarkPage, "Olark Live Chat", "America/Los_Angeles"));
+        apply(recorded, new PageDefined(olarkPage, "Olark Live Chat", "America/Los_Angeles", null));
         String title = OLARK_TITLE;
         Impact impact = Impact.MAJOR;
         apply(Instant.parse("2024-11-25T16:23:00Z"), new IncidentOpened(olarkIncident, olarkPage, uuid(), title,
@@ -104,7 +104,7 @@ final class WebFixture {
 
     private void acme() {
         Instant created = now.minus(Duration.ofDays(60));
-        apply(created, new PageDefined(acmePage, "Acme Cloud", ACME_ZONE));
+        apply(created, new PageDefined(acmePage, "Acme Cloud", ACME_ZONE, null));
         int position = 0;
         apply(created, new ComponentDefined(acmePage, "widget", "Widget", "Chat", position++));
         apply(created, new ComponentDefined(acmePage, "dashboard", "Dashboard", "Chat", position++));
@@ -138,7 +138,7 @@ final class WebFixture {
 
     private void busy() {
         Instant created = Instant.parse("2023-12-01T00:00:00Z");
-        apply(created, new PageDefined(busyPage, "Busy Service", "UTC"));
+        apply(created, new PageDefined(busyPage, "Busy Service", "UTC", null));
         // 30 incidents, one every five days from Jan 1, 2024: January to May.
         for (int i = 0; i < 30; i++) {
             String incident = UUID.randomUUID().toString();
