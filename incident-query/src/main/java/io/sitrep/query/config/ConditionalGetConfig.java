@@ -16,7 +16,8 @@ class ConditionalGetConfig {
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
                 new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/pages/*", "/api/*");
+        // Every path: a page served at the root of its own host is at "/", "/history", ... too.
+        registration.addUrlPatterns("/*");
         return registration;
     }
 }

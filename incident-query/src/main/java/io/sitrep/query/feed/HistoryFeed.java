@@ -10,11 +10,11 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import io.sitrep.query.links.PageLinks;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.readmodel.Views.PageView;
 import io.sitrep.query.readmodel.Views.UpdateView;
 import io.sitrep.query.readmodel.WireNames;
-import io.sitrep.query.statuspage.PageLinks;
 import io.sitrep.query.web.PageTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -74,10 +74,10 @@ final class HistoryFeed {
         feed.setEncoding(StandardCharsets.UTF_8.name());
         feed.setTitle(page.name() + " status history");
         feed.setDescription("Incidents of " + page.name() + ", newest first");
-        String self = links.url("pages", page.id(), format.fileName);
+        String self = links.url(format.fileName);
         feed.setUri(self);
-        feed.setLink(links.page(page.id()));
-        feed.setLinks(List.of(link("alternate", links.page(page.id()), MediaType.TEXT_HTML_VALUE),
+        feed.setLink(links.page());
+        feed.setLinks(List.of(link("alternate", links.page(), MediaType.TEXT_HTML_VALUE),
                 link("self", self, format.contentType)));
         if (format == Format.RSS) {
             // RSS has no self link of its own; feed readers and validators look for Atom's.
@@ -100,7 +100,7 @@ final class HistoryFeed {
                 : incident.title() + " [" + WireNames.label(incident.status()) + "]");
         // Atom needs an author; the page speaks for itself.
         entry.setAuthor(page.name());
-        String url = links.incident(page.id(), incident.id());
+        String url = links.incident(incident.id());
         entry.setLink(url);
         entry.setPublishedDate(Date.from(incident.createdAt()));
         entry.setUpdatedDate(Date.from(incident.updatedAt()));

@@ -2,10 +2,10 @@ package io.sitrep.query.feed;
 
 import io.sitrep.query.api.NotFound;
 import io.sitrep.query.feed.HistoryFeed.Format;
+import io.sitrep.query.links.PageLinks;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
 import io.sitrep.query.readmodel.Views.PageView;
-import io.sitrep.query.statuspage.PageLinks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +44,7 @@ class HistoryFeedController {
     private ResponseEntity<String> feed(String pageId, Format format) {
         PageView page = readModel.page(pageId).orElseThrow(() -> new NotFound("page " + pageId + " does not exist"));
         HistoryFeed feed = new HistoryFeed(page, readModel.list(pageId, Filter.ALL, RECENT, null).items(),
-                PageLinks.ofCurrentRequest());
+                PageLinks.of(pageId));
         return ResponseEntity.ok().contentType(format.mediaType()).body(feed.write(format));
     }
 }

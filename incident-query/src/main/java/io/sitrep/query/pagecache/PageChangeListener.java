@@ -1,5 +1,6 @@
 package io.sitrep.query.pagecache;
 
+import io.sitrep.query.links.PageHostnames;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,9 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Hears of every page change committed by any instance of incident-query: one connection of the
  * pool {@code LISTEN}s to {@link PageChanges#CHANNEL} and drops the cached answers of each page
- * named. The cache keeps answers only while this connection is known to be alive: it is checked
- * every second when quiet, and on any failure the cache forgets everything and keeps nothing until
- * the listener is back.
+ * named, and to {@link PageChanges#HOSTNAMES_CHANNEL} and drops the known hostnames. Answers and
+ * hostnames are kept only while this connection is known to be alive: it is checked every second
+ * when quiet, and on any failure both are forgotten and nothing is kept until the listener is back.
  */
 @Component
 class PageChangeListener implements SmartLifecycle {
@@ -29,12 +30,14 @@ class PageChangeListener implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final PageResponseCache cache;
+    private final PageHostnames hostnames;
     private volatile boolean running;
     private Thread thread;
 
-    PageChangeListener(DataSource dataSource, PageResponseCache cache) {
+    PageChangeListener(DataSource dataSource, PageResponseCache cache, PageHostnames hostnames) {
         this.dataSource = dataSource;
         this.cache = cache;
+        this.hostnames = hostnames;
     }
 
     @Override
@@ -79,10 +82,12 @@ class PageChangeListener implements SmartLifecycle {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
             statement.execute("LISTEN " + PageChanges.CHANNEL);
+            statement.execute("LISTEN " + PageChanges.HOSTNAMES_CHANNEL);
         }
         try {
             PGConnection notifications = connection.unwrap(PGConnection.class);
             cache.listening(true);
+            hostnames.listening(true);
             while (running) {
                 PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                 if (received == null || received.length == 0) {
@@ -92,11 +97,16 @@ class PageChangeListener implements SmartLifecycle {
                     continue;
                 }
                 for (PGNotification notification : received) {
-                    cache.invalidate(notification.getParameter());
+                    if (notification.getName().equals(PageChanges.HOSTNAMES_CHANNEL)) {
+                        hostnames.changed();
+                    } else {
+                        cache.invalidate(notification.getParameter());
+                    }
                 }
             }
         } finally {
             cache.listening(false);
+            hostnames.listening(false);
         }
         // Stopped: the connection goes back to the pool as it came.
         try (Statement statement = connection.createStatement()) {

@@ -101,14 +101,15 @@ public class Projector {
         Timestamp recordedAt = Timestamp.from(envelope.recordedAt());
         if (event instanceof PageDefined defined) {
             jdbc.sql("""
-                            insert into page (page_id, name, time_zone, version, created_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?)
+                            insert into page (page_id, name, time_zone, hostname, version, created_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?)
                             on conflict (page_id) do update
-                            set name = excluded.name, time_zone = excluded.time_zone, version = excluded.version,
-                                updated_at = excluded.updated_at""")
-                    .params(defined.pageId(), defined.name(), defined.timeZone(), envelope.sequence(), recordedAt,
-                            recordedAt)
+                            set name = excluded.name, time_zone = excluded.time_zone, hostname = excluded.hostname,
+                                version = excluded.version, updated_at = excluded.updated_at""")
+                    .params(defined.pageId(), defined.name(), defined.timeZone(), defined.hostname(),
+                            envelope.sequence(), recordedAt, recordedAt)
                     .update();
+            changes.hostnamesChanged();
             return true;
         }
         ComponentDefined defined = (ComponentDefined) event;

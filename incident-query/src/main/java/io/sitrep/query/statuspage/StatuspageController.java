@@ -1,6 +1,7 @@
 package io.sitrep.query.statuspage;
 
 import io.sitrep.query.api.NotFound;
+import io.sitrep.query.links.PageLinks;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
 import io.sitrep.query.readmodel.Views.PageView;
@@ -87,6 +88,6 @@ class StatuspageController {
         return new StatuspageMapping(page, readModel.components(pageId),
                 recent == 0 ? List.of() : readModel.list(pageId, Filter.ALL, recent, null).items(),
                 readModel.unresolved(pageId),
-                PageLinks.ofCurrentRequest());
+                PageLinks.of(pageId));
     }
 }

@@ -1,5 +1,6 @@
 package io.sitrep.query.statuspage;
 
+import io.sitrep.query.links.PageLinks;
 import io.sitrep.query.readmodel.ComponentGroups;
 import io.sitrep.query.readmodel.PageStatus;
 import io.sitrep.query.readmodel.Severity;
@@ -68,7 +69,7 @@ final class StatuspageMapping {
 
     /** The page, last updated when it, a component or an incident last changed. */
     Page page() {
-        return new Page(page.id(), page.name(), links.page(page.id()), page.timeZone(), time(page.updatedAt()));
+        return new Page(page.id(), page.name(), links.page(), page.timeZone(), time(page.updatedAt()));
     }
 
     PageStatus status() {
@@ -97,7 +98,7 @@ final class StatuspageMapping {
                 incident.postmortem() != null ? "postmortem" : WireNames.of(incident.status()),
                 WireNames.of(incident.impact()),
                 time(incident.createdAt()), time(incident.updatedAt()), time(incident.monitoringAt()),
-                time(incident.resolvedAt()), time(incident.createdAt()), links.incident(page.id(), incident.id()),
+                time(incident.resolvedAt()), time(incident.createdAt()), links.incident(incident.id()),
                 incident.updates().stream().map(update -> update(incident.id(), update)).toList(),
                 incident.components().stream().map(named -> componentsById.get(named.id()))
                         .filter(Objects::nonNull).toList());

@@ -1,6 +1,7 @@
 package io.sitrep.query.web;
 
 import io.sitrep.query.api.NotFound;
+import io.sitrep.query.links.PageLinks;
 import io.sitrep.query.readmodel.ReadModel.InvalidCursor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,7 +47,7 @@ class StatusPageAdvice {
             Object pageId = pathVariables(request).get("pageId");
             if (pageId instanceof String id) {
                 try {
-                    view.addObject("page", StatusPages.page(pages.page(id)));
+                    addPage(view, id);
                     view.addObject("reason", "This incident does not exist on this status page.");
                 } catch (NotFound unknownPage) {
                     // the page is unknown too: the plain "not found" page then
@@ -65,12 +66,18 @@ class StatusPageAdvice {
         Object pageId = pathVariables(request).get("pageId");
         if (pageId instanceof String id) {
             try {
-                view.addObject("page", StatusPages.page(pages.page(id)));
+                addPage(view, id);
             } catch (NotFound unknownPage) {
                 return notFound(request, response);
             }
         }
         return view;
+    }
+
+    /** The page the error happened on, for the way back to it. */
+    private void addPage(ModelAndView view, String pageId) {
+        view.addObject("page", StatusPages.page(pages.page(pageId)));
+        view.addObject("links", PageLinks.of(pageId));
     }
 
     private static ModelAndView error(HttpStatus status) {

@@ -1,10 +1,12 @@
 package io.sitrep.query.web;
 
+import io.sitrep.query.links.PageLinks;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +24,12 @@ class StatusPageController {
 
     StatusPageController(StatusPages pages) {
         this.pages = pages;
+    }
+
+    /** Where the page's links lead: under /pages/{pageId}, or at the root of the page's own host. */
+    @ModelAttribute("links")
+    PageLinks links(@PathVariable String pageId) {
+        return PageLinks.of(pageId);
     }
 
     @GetMapping

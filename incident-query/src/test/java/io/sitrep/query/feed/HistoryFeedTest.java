@@ -10,11 +10,11 @@ import com.rometools.rome.io.SyndFeedInput;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.query.feed.HistoryFeed.Format;
+import io.sitrep.query.links.PageLinks;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.readmodel.Views.PageView;
 import io.sitrep.query.readmodel.Views.PostmortemView;
 import io.sitrep.query.readmodel.Views.UpdateView;
-import io.sitrep.query.statuspage.PageLinks;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Date;
@@ -26,7 +26,7 @@ class HistoryFeedTest {
     static final Instant OPENED = Instant.parse("2024-11-25T16:23:00Z");
     static final Instant RESOLVED = Instant.parse("2024-11-25T17:57:00Z");
     static final PageView PAGE = new PageView("olark", "Olark <Live> Chat", "America/Los_Angeles", OPENED, OPENED);
-    static final PageLinks LINKS = new PageLinks("https://status.example.com");
+    static final PageLinks LINKS = new PageLinks("https://status.example.com", "/pages/olark");
 
     static final IncidentView OLDER = new IncidentView("inc-1", "olark", "Chat <b>down</b> & out", IncidentStatus.RESOLVED,
             Impact.CRITICAL, OPENED, RESOLVED.plusSeconds(3600), null, RESOLVED, 3, List.of(),

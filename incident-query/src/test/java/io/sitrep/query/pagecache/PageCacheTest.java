@@ -8,6 +8,7 @@ import io.sitrep.events.IncidentEvent.IncidentOpened;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.PageEvent.PageDefined;
 import io.sitrep.query.QueryTestSupport;
+import io.sitrep.query.links.PageHostnames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +71,7 @@ class PageCacheTest extends QueryTestSupport {
     @Test
     void anotherInstanceStopsServingAPageOnceAChangeToItCommits() {
         PageResponseCache otherCache = new PageResponseCache(Duration.ofMinutes(5), Clock.systemUTC());
-        PageChangeListener otherListener = new PageChangeListener(dataSource, otherCache);
+        PageChangeListener otherListener = new PageChangeListener(dataSource, otherCache, new PageHostnames(jdbc));
         otherListener.start();
         try {
             String page = unique("elsewhere");
@@ -90,9 +91,32 @@ class PageCacheTest extends QueryTestSupport {
     }
 
     @Test
+    void anotherInstanceHearsWhichPageTookAHostname() {
+        PageResponseCache otherCache = new PageResponseCache(Duration.ofMinutes(5), Clock.systemUTC());
+        PageHostnames otherHostnames = new PageHostnames(jdbc);
+        PageChangeListener otherListener = new PageChangeListener(dataSource, otherCache, otherHostnames);
+        otherListener.start();
+        try {
+            String page = unique("named");
+            String hostname = page + ".example.com";
+            await().atMost(Duration.ofSeconds(10)).until(() -> otherCache.stamp(page).isPresent());
+            assertThat(otherHostnames.pageAt(hostname)).isEmpty();
+
+            apply(T0, new PageDefined(page, "Named", "UTC", hostname));
+            await().atMost(Duration.ofSeconds(10)).until(() -> otherHostnames.pageAt(hostname).isPresent());
+            assertThat(otherHostnames.pageAt(hostname)).contains(page);
+
+            apply(T0.plusSeconds(1), new PageDefined(page, "Named", "UTC", null));
+            await().atMost(Duration.ofSeconds(10)).until(() -> otherHostnames.pageAt(hostname).isEmpty());
+        } finally {
+            otherListener.stop();
+        }
+    }
+
+    @Test
     void anInstanceThatCannotHearOfChangesServesNothingFromItsCacheUntilItCanAgain() {
         PageResponseCache otherCache = new PageResponseCache(Duration.ofMinutes(5), Clock.systemUTC());
-        PageChangeListener otherListener = new PageChangeListener(dataSource, otherCache);
+        PageChangeListener otherListener = new PageChangeListener(dataSource, otherCache, new PageHostnames(jdbc));
         otherListener.start();
         try {
             String page = unique("cut-off");

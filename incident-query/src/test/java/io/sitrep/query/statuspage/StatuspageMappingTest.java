@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
+import io.sitrep.query.links.PageLinks;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.readmodel.Views.PageView;
@@ -26,7 +27,7 @@ class StatuspageMappingTest {
     static final Instant CREATED = Instant.parse("2024-11-26T03:00:00Z");
     static final Instant OPENED = Instant.parse("2024-11-25T16:23:00Z");
     static final PageView PAGE = new PageView("olark", "Olark Live Chat", "America/Los_Angeles", CREATED, CREATED);
-    static final PageLinks LINKS = new PageLinks("https://status.example.com");
+    static final PageLinks LINKS = new PageLinks("https://status.example.com", "/pages/olark");
     static final String TENFOLD = "Tenfold Dashboard and Application Functionality";
 
     static final List<ComponentView> COMPONENTS = List.of(

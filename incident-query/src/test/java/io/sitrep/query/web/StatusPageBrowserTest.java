@@ -1,12 +1,20 @@
 package io.sitrep.query.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -169,6 +177,42 @@ class StatusPageBrowserTest extends WebTestSupport {
             screenshot("status-page-dark");
         } finally {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    @Test
+    void aScriptOnAnotherSiteReadsThePagesStatusAtTheRootOfItsOwnHost() throws Exception {
+        String summary = "http://" + fixture.acmeHostname + ":" + port + "/api/v2/summary.json";
+        JsonNode status = new ObjectMapper().readTree(get("/pages/" + fixture.acmePage + "/api/v2/status.json").body())
+                .get("status");
+        // What Statuspage's embeddable widgets do: fetch the page's summary.json from a page elsewhere.
+        byte[] widget = """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>Another site</title><link rel="icon" href="data:,">
+                </head><body><p id="status">loading</p><script>
+                fetch('%s').then(answer => answer.json())
+                  .then(page => document.getElementById('status').textContent =
+                      page.status.indicator + ': ' + page.status.description)
+                  .catch(failure => document.getElementById('status').textContent = 'failed: ' + failure);
+                </script></body></html>""".formatted(summary).getBytes(StandardCharsets.UTF_8);
+        HttpServer otherSite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        otherSite.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, widget.length);
+            exchange.getResponseBody().write(widget);
+            exchange.close();
+        });
+        otherSite.start();
+        try {
+            browser.get("http://127.0.0.1:" + otherSite.getAddress().getPort() + "/");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !text("#status").equals("loading"));
+
+            assertThat(status.get("description").asText()).isEqualTo("Partial System Outage");
+            assertThat(text("#status"))
+                    .isEqualTo(status.get("indicator").asText() + ": " + status.get("description").asText());
+            readConsole();
+        } finally {
+            otherSite.stop(0);
         }
     }
 

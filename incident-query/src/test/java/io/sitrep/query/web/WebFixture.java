@@ -32,6 +32,7 @@ import java.util.UUID;
  *       holds a script tag, and resolved ones in the last days;</li>
  *   <li>{@code busy}: 30 incidents over several months, for the history's paging.</li>
  * </ul>
+ * The acme and busy pages have host names of their own (custom domains).
  */
 final class WebFixture {
 
@@ -46,6 +47,9 @@ final class WebFixture {
     final String exportsIncident = UUID.randomUUID().toString();
     final String oldIncident = UUID.randomUUID().toString();
     final String busyPage = id("busy");
+    /** The acme and busy pages' own host names: Chromium resolves every *.localhost to 127.0.0.1. */
+    final String acmeHostname = acmePage + ".localhost";
+    final String busyHostname = busyPage + ".localhost";
     /** When the acme page's open incident began and got its last update. */
     final Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     final Instant openedAt = now.minus(Duration.ofHours(2));
@@ -104,7 +108,7 @@ final class WebFixture {
 
     private void acme() {
         Instant created = now.minus(Duration.ofDays(60));
-        apply(created, new PageDefined(acmePage, "Acme Cloud", ACME_ZONE, null));
+        apply(created, new PageDefined(acmePage, "Acme Cloud", ACME_ZONE, acmeHostname));
         int position = 0;
         apply(created, new ComponentDefined(acmePage, "widget", "Widget", "Chat", position++));
         apply(created, new ComponentDefined(acmePage, "dashboard", "Dashboard", "Chat", position++));
@@ -138,7 +142,7 @@ final class WebFixture {
 
     private void busy() {
         Instant created = Instant.parse("2023-12-01T00:00:00Z");
-        apply(created, new PageDefined(busyPage, "Busy Service", "UTC", null));
+        apply(created, new PageDefined(busyPage, "Busy Service", "UTC", busyHostname));
         // 30 incidents, one every five days from Jan 1, 2024: January to May.
         for (int i = 0; i < 30; i++) {
             String incident = UUID.randomUUID().toString();
