@@ -1,6 +1,7 @@
 package io.sitrep.command.config;
 
 import io.sitrep.web.ProblemSchema;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -22,6 +23,8 @@ class OpenApiConfig {
     private static final Map<String, String> PROBLEMS = new LinkedHashMap<>();
 
     static {
+        // Enums as named schemas (Impact, ComponentStatus, ...), so that generated clients name them too.
+        ModelResolver.enumsAsRef = true;
         PROBLEMS.put("400", "The request is wrong: malformed JSON, a wrong type, a missing or empty field, a value "
                 + "over its limit, an unknown enum value or zone; `errors` lists the fields");
         PROBLEMS.put("401", "No API key, or an unknown one");

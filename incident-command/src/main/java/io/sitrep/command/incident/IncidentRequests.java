@@ -1,8 +1,11 @@
 package io.sitrep.command.incident;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.sitrep.command.web.RequestCheck;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +27,9 @@ final class IncidentRequests {
         void check();
     }
 
-    record Open(String title, Impact impact, String message, OpeningStatus status,
+    record Open(@Schema(requiredMode = REQUIRED, maxLength = MAX_TITLE) String title,
+                @Schema(requiredMode = REQUIRED) Impact impact,
+                @Schema(requiredMode = REQUIRED, maxLength = MAX_MESSAGE) String message, OpeningStatus status,
                 Map<String, ComponentStatus> components, Instant occurredAt) implements Body {
 
         @Override
@@ -34,8 +39,8 @@ final class IncidentRequests {
         }
     }
 
-    record Update(String message, UpdateStatus status, Map<String, ComponentStatus> components,
-                  Instant occurredAt) implements Body {
+    record Update(@Schema(requiredMode = REQUIRED, maxLength = MAX_MESSAGE) String message, UpdateStatus status,
+                  Map<String, ComponentStatus> components, Instant occurredAt) implements Body {
 
         @Override
         public void check() {
@@ -44,7 +49,8 @@ final class IncidentRequests {
     }
 
     /** The body of marking monitoring and of resolving. */
-    record Entry(String message, Map<String, ComponentStatus> components, Instant occurredAt) implements Body {
+    record Entry(@Schema(requiredMode = REQUIRED, maxLength = MAX_MESSAGE) String message,
+                 Map<String, ComponentStatus> components, Instant occurredAt) implements Body {
 
         @Override
         public void check() {
@@ -52,7 +58,8 @@ final class IncidentRequests {
         }
     }
 
-    record Postmortem(String body, Instant occurredAt) implements Body {
+    record Postmortem(@Schema(requiredMode = REQUIRED, maxLength = MAX_POSTMORTEM) String body, Instant occurredAt)
+            implements Body {
 
         @Override
         public void check() {

@@ -1,11 +1,14 @@
 package io.sitrep.command.page;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.sitrep.command.CommandRejected;
 import io.sitrep.command.Commands;
 import io.sitrep.command.page.PageCommands.DefineComponent;
 import io.sitrep.command.page.PageCommands.DefinePage;
 import io.sitrep.command.web.RequestCheck;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.zone.ZoneRulesProvider;
@@ -26,16 +29,21 @@ class PageController {
 
     static final int MAX_NAME = 200;
     /** A lowercase DNS name: dot-separated labels of letters, digits and inner hyphens; no port. */
-    static final Pattern HOSTNAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    static final String HOSTNAME_PATTERN = "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$";
+    static final Pattern HOSTNAME = Pattern.compile(HOSTNAME_PATTERN);
     static final int MAX_HOSTNAME = 253;
 
-    record PageRequest(String name, String timeZone, String hostname) {
+    record PageRequest(@Schema(requiredMode = REQUIRED, maxLength = MAX_NAME) String name,
+                       @Schema(requiredMode = REQUIRED, example = "America/Los_Angeles") String timeZone,
+                       @Schema(maxLength = MAX_HOSTNAME, pattern = HOSTNAME_PATTERN, example = "status.olark.com")
+                       String hostname) {
     }
 
     record PageView(String id, String name, String timeZone, String hostname) {
     }
 
-    record ComponentRequest(String name, String group) {
+    record ComponentRequest(@Schema(requiredMode = REQUIRED, maxLength = MAX_NAME) String name,
+                            @Schema(maxLength = MAX_NAME) String group) {
     }
 
     record ComponentView(String id, String pageId, String name, String group) {
