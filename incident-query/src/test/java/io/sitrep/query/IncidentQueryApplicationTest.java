@@ -1,7 +1,9 @@
 package io.sitrep.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sitrep.local.NodeTools;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -10,7 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,6 +54,17 @@ class IncidentQueryApplicationTest extends QueryTestSupport {
             assertThat(operation.getSecurity()).as(path + " says security: []").isNotNull();
             assertThat(operation.getResponses()).as(path + " documents its 404").containsKey("404");
         }));
+    }
+
+    @Test
+    void redoclysRecommendedRulesFindNoErrorInTheDocument(@TempDir Path work) throws Exception {
+        NodeTools tools = NodeTools.installed().orElse(null);
+        assumeTrue(tools != null, "Node.js and npm are not installed");
+        Path document = Files.writeString(work.resolve("read-api.json"), get("/v3/api-docs").body());
+
+        NodeTools.Run lint = tools.bin("redocly", "lint", document.toString(), "--extends=recommended");
+
+        assertThat(lint.exitCode()).as(lint.output() + lint.errors()).isZero();
     }
 
     @Test

@@ -1,11 +1,16 @@
 package io.sitrep.command.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sitrep.local.NodeTools;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 class OpenApiDocumentTest extends ApiTestSupport {
@@ -39,6 +44,18 @@ class OpenApiDocumentTest extends ApiTestSupport {
 
         assertThat(parsed.getMessages()).isEmpty();
         assertThat(parsed.getOpenAPI().getComponents().getSchemas()).containsKey("Problem");
+    }
+
+    @Test
+    void redoclysRecommendedRulesFindNoErrorInTheDocument(@TempDir Path work) throws Exception {
+        NodeTools tools = NodeTools.installed().orElse(null);
+        assumeTrue(tools != null, "Node.js and npm are not installed");
+        Path document = Files.writeString(work.resolve("write-api.json"),
+                expect(api.as(null).get("/v3/api-docs"), 200).body());
+
+        NodeTools.Run lint = tools.bin("redocly", "lint", document.toString(), "--extends=recommended");
+
+        assertThat(lint.exitCode()).as(lint.output() + lint.errors()).isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.sitrep.local.NodeTools;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -178,6 +180,49 @@ class StatusPageBrowserTest extends WebTestSupport {
         } finally {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
         }
+    }
+
+    @Test
+    void axeFindsNoSeriousOrCriticalViolationOnAnyPageOnADesktopAPhoneOrInTheDark() throws IOException {
+        NodeTools tools = NodeTools.installed().orElse(null);
+        assumeTrue(tools != null, "Node.js and npm are not installed");
+        String axe = Files.readString(tools.file("axe-core/axe.min.js"));
+        List<String> pages = List.of("/pages/" + fixture.acmePage, "/pages/" + fixture.busyPage + "/history",
+                "/pages/" + fixture.olarkPage + "/incidents/" + fixture.olarkIncident);
+        Dimension desktop = browser.manage().window().getSize();
+        Map<String, Object> violations = new LinkedHashMap<>();
+        try {
+            for (String page : pages) {
+                violations.put("desktop " + page, axeViolations(page, axe));
+            }
+            browser.manage().window().setSize(new Dimension(390, 844));
+            for (String page : pages) {
+                violations.put("phone " + page, axeViolations(page, axe));
+            }
+            browser.manage().window().setSize(desktop);
+            browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            for (String page : pages) {
+                violations.put("dark " + page, axeViolations(page, axe));
+            }
+        } finally {
+            browser.manage().window().setSize(desktop);
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+
+        assertThat(violations).hasSize(9).allSatisfy((page, found) -> assertThat((List<?>) found).as(page).isEmpty());
+    }
+
+    /** axe-core's serious and critical violations on the page, each with the elements at fault. */
+    private Object axeViolations(String page, String axe) {
+        open(page);
+        browser.executeScript(axe);
+        return browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(results => done(results.violations
+                    .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
+                    .map(violation => violation.id + ': ' + violation.help + ' at '
+                        + violation.nodes.map(node => node.target.join(' ')).join(', '))));""");
     }
 
     @Test
