@@ -45,7 +45,7 @@ public final class DriveOneIncident implements BiFunction<String, String, List<S
             String incidentId = opened.getIncidentId();
             answers.add("opened " + incidentId + " at version " + opened.getVersion());
             IncidentWritten updated = incidents.postUpdate(incidentId, new Update().message("We found the cause.")
-                    .status(UpdateStatus.IDENTIFIED), "update-1", "\"" + opened.getVersion() + "\"");
+                    .status(UpdateStatus.IDENTIFIED), "update-of-" + pageId, "\"" + opened.getVersion() + "\"");
             answers.add("updated to version " + updated.getVersion());
             answers.add("monitoring at version " + incidents.monitoring(incidentId,
                     new Entry().message("A fix is in place.").putComponentsItem("chat", ComponentStatus.OPERATIONAL),
