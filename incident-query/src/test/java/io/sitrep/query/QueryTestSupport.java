@@ -5,7 +5,9 @@ import io.sitrep.events.SitrepEvent;
 import io.sitrep.local.LocalKafka;
 import io.sitrep.local.LocalPostgres;
 import io.sitrep.query.readmodel.Projector;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -15,16 +17,34 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The running incident-query on a real PostgreSQL and a real Kafka broker, shared by the test
- * classes that extend it (one Spring context); each test works on pages of its own.
+ * classes that extend it (one Spring context); each test works on pages of its own. Its clock
+ * stands still at {@link #NOW}, so that what the pages show of "today" never depends on when the
+ * tests run (a run across midnight included).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sitrep.api-keys=test-key=admin")
+@Import(QueryTestSupport.FixedClock.class)
 public abstract class QueryTestSupport {
+
+    /** The time on incident-query's clock in these tests: a Wednesday afternoon in Berlin, far from any clock change. */
+    public static final Instant NOW = Instant.parse("2025-06-18T12:34:00Z");
+
+    @TestConfiguration
+    static class FixedClock {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
 
     protected static final String EVENT_TOPIC = "sitrep.incident-events";
 

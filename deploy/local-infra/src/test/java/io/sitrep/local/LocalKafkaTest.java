@@ -2,6 +2,7 @@ package io.sitrep.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -153,13 +154,13 @@ class LocalKafkaTest {
     }
 
     private static ConsumerRecord<String, String> firstRecord(KafkaConsumer<String, String> consumer) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                return record;
-            }
-        }
-        throw new AssertionError("No record within " + TIMEOUT_SECONDS + " s");
+        List<ConsumerRecord<String, String>> received = new ArrayList<>();
+        await("a record").atMost(Duration.ofSeconds(TIMEOUT_SECONDS)).pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10)).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                    return !received.isEmpty();
+                });
+        return received.get(0);
     }
 
     private static void connect(InetAddress address, int port) throws IOException {

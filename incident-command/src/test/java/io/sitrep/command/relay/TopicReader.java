@@ -1,6 +1,6 @@
 package io.sitrep.command.relay;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sitrep.events.CloudEventCodec;
 import io.sitrep.events.EventEnvelope;
@@ -33,29 +33,26 @@ final class TopicReader implements AutoCloseable {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
-        List<TopicPartition> partitions = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (partitions.isEmpty()) {
-            assertThat(System.nanoTime()).as("topic %s exists within 60 s", topic).isLessThan(deadline);
-            consumer.partitionsFor(topic, Duration.ofSeconds(5))
-                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-        }
+        List<TopicPartition> partitions = await("topic " + topic + " exists").atMost(Duration.ofSeconds(60))
+                .pollInSameThread()
+                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList(), found -> !found.isEmpty());
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
 
     /** Polls until what was received so far satisfies {@code done}, for at most {@code timeout}. */
     List<Received> readUntil(Predicate<List<Received>> done, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.test(received)) {
-            assertThat(System.nanoTime()).as("the expected events arrive within %s; got %d records", timeout,
-                    received.size()).isLessThan(deadline);
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                var header = record.headers().lastHeader("content-type");
-                received.add(new Received(record.key(), header == null ? null : new String(header.value()),
-                        codec.decode(record.value())));
-            }
-        }
+        // In the test's thread: a Kafka consumer is not for several threads.
+        await("the expected events").atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10)).until(() -> {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        var header = record.headers().lastHeader("content-type");
+                        received.add(new Received(record.key(), header == null ? null : new String(header.value()),
+                                codec.decode(record.value())));
+                    }
+                    return done.test(received);
+                });
         return List.copyOf(received);
     }
 

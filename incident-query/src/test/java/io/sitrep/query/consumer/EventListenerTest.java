@@ -124,15 +124,15 @@ class EventListenerTest extends QueryTestSupport {
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(deadLetterTopic));
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (found.size() < count) {
-                assertThat(System.nanoTime()).as("%d dead letters for %s", count, key).isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
+            await(count + " dead letters for " + key).atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
+                        consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                            if (key.equals(record.key())) {
+                                found.add(record);
+                            }
+                        });
+                        return found.size() >= count;
+                    });
             return found;
         }
     }

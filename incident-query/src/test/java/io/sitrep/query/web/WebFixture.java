@@ -13,12 +13,12 @@ import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.PageEvent.ComponentDefined;
 import io.sitrep.events.PageEvent.PageDefined;
 import io.sitrep.events.SitrepEvent;
+import io.sitrep.query.QueryTestSupport;
 import io.sitrep.query.readmodel.Projector;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,11 +51,11 @@ final class WebFixture {
     final String acmeHostname = acmePage + ".localhost";
     final String busyHostname = busyPage + ".localhost";
     /** When the acme page's open incident began and got its last update. */
-    final Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    final Instant now = QueryTestSupport.NOW;
     final Instant openedAt = now.minus(Duration.ofHours(2));
     final Instant identifiedAt = now.minus(Duration.ofMinutes(50));
     /** Three days ago at 10:00 on the page's clock: its 45 minutes never run into the next day. */
-    final Instant exportsAt = LocalDate.now(ZoneId.of(ACME_ZONE)).minusDays(3).atTime(10, 0)
+    final Instant exportsAt = LocalDate.ofInstant(now, ZoneId.of(ACME_ZONE)).minusDays(3).atTime(10, 0)
             .atZone(ZoneId.of(ACME_ZONE)).toInstant();
 
     private final Projector projector;
