@@ -1,5 +1,6 @@
 package io.sitrep.command;
 
+import io.sitrep.support.DatabaseFailures;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,7 +50,7 @@ public class Commands {
             return result;
         } catch (RuntimeException failed) {
             // Known before the permit is released, so that no waiting command starts on a dead store.
-            if (StoreUnreachable.explains(failed)) {
+            if (DatabaseFailures.outOfReach(failed)) {
                 outage = true;
             }
             throw failed;

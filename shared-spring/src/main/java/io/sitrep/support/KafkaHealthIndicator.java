@@ -1,4 +1,4 @@
-package io.sitrep.command.relay;
+package io.sitrep.support;
 
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -6,18 +6,18 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 /**
- * Kafka's part of {@code /actuator/health}: up when the cluster answers within two seconds. It is
- * not part of readiness: while Kafka is away, commands still succeed and the relay catches up later.
+ * Kafka's part of {@code /actuator/health}: up when the cluster answers within two seconds. Each
+ * service registers it as {@code kafka}, outside readiness: while Kafka is away, incident-command
+ * still takes writes (the relay catches up later) and incident-query still serves what its read
+ * models hold.
  */
-@Component("kafka")
-class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
+public class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
 
     private final AdminClient admin;
 
-    KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+    public KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         this.admin = AdminClient.create(kafkaAdmin.getConfigurationProperties());
     }
 

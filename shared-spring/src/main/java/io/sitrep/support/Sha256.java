@@ -1,11 +1,11 @@
-package io.sitrep.command;
+package io.sitrep.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of text, for API keys (never kept in clear) and request fingerprints. */
+/** SHA-256 of text: API keys (never kept in clear), request fingerprints, stable ids. */
 public final class Sha256 {
 
     private Sha256() {

@@ -1,6 +1,5 @@
 package io.sitrep.command.idempotency;
 
-import io.sitrep.command.incident.IncidentCommands.IncidentWritten;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -9,9 +8,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Answers a repeated idempotent command with its first answer, and records the answer to a new one,
- * inside the command's unit of work: the look-up uses the command's own connection, and the answer
- * and the events commit together or not at all. A second request with the same key that raced this
- * one fails on the key's primary key and rolls back its own events.
+ * inside the command's unit of work: the look-up uses the command's own connection (and waits its
+ * turn like any command, see {@code Commands}), and the answer and the events commit together or not
+ * at all. A second request with the same key that raced this one fails on the key's primary key and
+ * rolls back its own events.
  */
 class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -28,13 +28,13 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         if (key.isEmpty()) {
             return chain.proceed();
         }
-        Optional<IdempotencyStore.Answer> earlier = store.find(key.get());
+        Optional<IdempotentResult> earlier = store.answered(key.get());
         if (earlier.isPresent()) {
-            return earlier.get().replay(key.get());
+            return earlier.get();
         }
         Object result = chain.proceed();
-        if (result instanceof IncidentWritten written) {
-            store.insert(key.get(), written);
+        if (result instanceof IdempotentResult answer) {
+            store.insert(key.get(), answer);
         }
         return result;
     }

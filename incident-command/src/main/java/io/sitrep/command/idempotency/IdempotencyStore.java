@@ -1,6 +1,5 @@
 package io.sitrep.command.idempotency;
 
-import io.sitrep.command.incident.IncidentCommands.IncidentWritten;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,17 +11,10 @@ import org.springframework.stereotype.Repository;
 
 /** The answers given to idempotent requests, in the event store's database. */
 @Repository
-class IdempotencyStore {
+public class IdempotencyStore {
 
-    record Answer(String requestHash, IncidentWritten written) {
-
-        /** The first answer again, if the repeat is the same request; the same key with another is refused. */
-        IncidentWritten replay(IdempotencyKey repeat) {
-            if (!requestHash.equals(repeat.requestHash())) {
-                throw new IdempotencyKeyReused(repeat.key());
-            }
-            return written;
-        }
+    /** An answer as stored, with the fingerprint of the request it answered. */
+    private record Stored(String requestHash, String id, long version) implements IdempotentResult {
     }
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
@@ -35,22 +27,31 @@ class IdempotencyStore {
         this.retention = retention;
     }
 
-    Optional<Answer> find(IdempotencyKey key) {
-        return jdbc.sql("""
+    /**
+     * The answer already given to a request with this key, if any.
+     *
+     * @throws IdempotencyKeyReused when the key answered another request
+     */
+    public Optional<IdempotentResult> answered(IdempotencyKey key) {
+        Optional<Stored> stored = jdbc.sql("""
                         select request_hash, incident_id, version from idempotent_request
                         where api_key_hash = ? and idempotency_key = ?""")
                 .params(key.apiKeyHash(), key.key())
-                .query((rs, row) -> new Answer(rs.getString("request_hash"),
-                        new IncidentWritten(rs.getString("incident_id"), rs.getLong("version"))))
+                .query((rs, row) -> new Stored(rs.getString("request_hash"), rs.getString("incident_id"),
+                        rs.getLong("version")))
                 .optional();
+        if (stored.isPresent() && !stored.get().requestHash().equals(key.requestHash())) {
+            throw new IdempotencyKeyReused(key.key());
+        }
+        return stored.map(IdempotentResult.class::cast);
     }
 
     /** Records an answer; a second answer for the same key fails on the primary key. */
-    void insert(IdempotencyKey key, IncidentWritten written) {
+    void insert(IdempotencyKey key, IdempotentResult answer) {
         jdbc.sql("""
                         insert into idempotent_request (api_key_hash, idempotency_key, request_hash, incident_id, version)
                         values (?, ?, ?, ?, ?)""")
-                .params(key.apiKeyHash(), key.key(), key.requestHash(), written.incidentId(), written.version())
+                .params(key.apiKeyHash(), key.key(), key.requestHash(), answer.id(), answer.version())
                 .update();
     }
 

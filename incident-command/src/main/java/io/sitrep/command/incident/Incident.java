@@ -3,6 +3,7 @@ package io.sitrep.command.incident;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.sitrep.command.CommandRejected;
+import io.sitrep.command.Versions;
 import io.sitrep.command.incident.IncidentCommands.IncidentWritten;
 import io.sitrep.command.incident.IncidentCommands.OpenIncident;
 import io.sitrep.command.incident.IncidentCommands.PostUpdate;
@@ -73,7 +74,7 @@ public class Incident {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public IncidentWritten handle(OpenIncident command, PageCatalog pages, Clock clock) {
         Set<String> pageComponents = pages.componentsOf(command.pageId())
-                .orElseThrow(() -> CommandRejected.notFound("page " + command.pageId() + " does not exist"));
+                .orElseThrow(() -> CommandRejected.noSuchPage(command.pageId()));
         requireKnownComponents(command.components(), pageComponents, command.pageId());
         requireComponentLimit(command.components().keySet());
         apply(new IncidentOpened(command.incidentId(), command.pageId(), command.updateId(), command.title(),
@@ -177,9 +178,9 @@ public class Incident {
         entries++;
     }
 
-    /** The public version counts the incident's events: 1 once opened. */
+    /** The incident's public version: 1 once opened. */
     private static long version() {
-        return AggregateLifecycle.getVersion() + 1;
+        return Versions.afterSequenceNumber(AggregateLifecycle.getVersion());
     }
 
     private IncidentWritten written() {

@@ -1,5 +1,6 @@
 package io.sitrep.command.incident;
 
+import io.sitrep.command.idempotency.IdempotentResult;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import java.time.Instant;
@@ -42,6 +43,11 @@ public final class IncidentCommands {
     }
 
     /** The answer to every incident command: the incident and the version the command produced. */
-    public record IncidentWritten(String incidentId, long version) {
+    public record IncidentWritten(String incidentId, long version) implements IdempotentResult {
+
+        @Override
+        public String id() {
+            return incidentId;
+        }
     }
 }

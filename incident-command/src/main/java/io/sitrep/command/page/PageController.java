@@ -7,6 +7,7 @@ import io.sitrep.command.Commands;
 import io.sitrep.command.page.PageCommands.DefineComponent;
 import io.sitrep.command.page.PageCommands.DefinePage;
 import io.sitrep.command.web.RequestCheck;
+import io.sitrep.command.web.RequestRefused;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -97,17 +98,15 @@ class PageController {
         try {
             created = commands.sendAndWait(new DefineComponent(pageId, componentId, body.name().strip(), group));
         } catch (AggregateNotFoundException e) {
-            throw CommandRejected.notFound("page " + pageId + " does not exist");
+            throw CommandRejected.noSuchPage(pageId);
         }
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new ComponentView(componentId, pageId, body.name().strip(), group));
     }
 
-    /** An id that breaks the pattern cannot exist. */
     private static void requireId(String id, String kind) {
         if (!RequestCheck.ID.matcher(id).matches()) {
-            throw CommandRejected.notFound("no " + kind + " has the id " + id + ": ids match "
-                    + RequestCheck.ID.pattern());
+            throw RequestRefused.noSuchId(kind, id);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.sitrep.command.relay;
 
+import io.sitrep.command.Versions;
 import io.sitrep.events.CloudEventCodec;
 import io.sitrep.events.EventEnvelope;
 import io.sitrep.events.SitrepEvent;
@@ -64,7 +65,7 @@ class KafkaRelay {
             @Timestamp Instant recordedAt) {
         ensureTopic();
         EventEnvelope envelope = CloudEventCodec.envelope(event, message.getIdentifier(), recordedAt,
-                sequenceNumber + 1);
+                Versions.afterSequenceNumber(sequenceNumber));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), CloudEventCodec.keyOf(event),
                 codec.encode(envelope));
         record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));

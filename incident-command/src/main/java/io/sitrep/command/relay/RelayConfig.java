@@ -2,20 +2,22 @@ package io.sitrep.command.relay;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sitrep.support.KafkaHealthIndicator;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The relay's topic, its error policy and its lag. A failure to publish must stop the relay where it is, so
@@ -27,6 +29,12 @@ class RelayConfig {
 
     private static final int BATCH_SIZE = 100;
     private static final Duration EVENT_WAIT = Duration.ofMillis(10);
+
+    /** Kafka's part of the health, outside readiness: while Kafka is away, writes still succeed. */
+    @Bean("kafka")
+    KafkaHealthIndicator kafkaHealth(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin);
+    }
 
     /**
      * The event stream's topic, created at start-up. It keeps its records forever: it is the whole

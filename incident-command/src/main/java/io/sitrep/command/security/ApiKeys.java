@@ -1,6 +1,6 @@
 package io.sitrep.command.security;
 
-import io.sitrep.command.Sha256;
+import io.sitrep.support.Sha256;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumSet;

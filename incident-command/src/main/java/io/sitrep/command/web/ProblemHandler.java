@@ -3,7 +3,7 @@ package io.sitrep.command.web;
 import io.sitrep.command.CommandRejected;
 import io.sitrep.command.Commands;
 import io.sitrep.command.StoreUnreachable;
-import io.sitrep.command.idempotency.IdempotencyKeyReused;
+import io.sitrep.support.DatabaseFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,8 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import javax.sql.DataSource;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,23 +53,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(Problems.invalid(e.getMessage(), e.errors()));
     }
 
+    @ExceptionHandler(RequestRefused.class)
+    ResponseEntity<ProblemDetail> refused(RequestRefused e) {
+        return answer(Problems.of(e.status(), e.getMessage()));
+    }
+
+    /** A refusal by its reason, and by the problem type it carries where it carries one. */
     @ExceptionHandler(CommandRejected.class)
     ResponseEntity<ProblemDetail> rejected(CommandRejected e) {
-        ProblemDetail problem = switch (e.reason()) {
-            case NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, e.getMessage());
-            case ILLEGAL_TRANSITION -> Problems.of(HttpStatus.CONFLICT, "illegal-transition", e.getMessage());
-            case STALE_VERSION -> Problems.of(HttpStatus.PRECONDITION_FAILED, e.getMessage());
-            case CONTRADICTS_STATE -> Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        HttpStatus status = switch (e.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case ILLEGAL_TRANSITION -> HttpStatus.CONFLICT;
+            case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
+            case CONTRADICTS_STATE -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
+        ProblemDetail problem = e.problemType() == null ? Problems.of(status, e.getMessage())
+                : Problems.of(status, e.problemType(), e.getMessage());
         if (e.field() != null) {
             problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
         }
         return answer(problem);
-    }
-
-    @ExceptionHandler(IdempotencyKeyReused.class)
-    ResponseEntity<ProblemDetail> reused(IdempotencyKeyReused e) {
-        return answer(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", e.getMessage()));
     }
 
     @ExceptionHandler(ConcurrencyException.class)
@@ -87,7 +90,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (StoreUnreachable.explains(e)
+        if (DatabaseFailures.outOfReach(e)
                 || causedBy(e, SQLException.class::isInstance) && !storeAnswers()) {
             log.warn("Event store unreachable: {}", e.toString());
             commands.storeUnreachable();

@@ -2,20 +2,19 @@ package io.sitrep.query.consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
+import io.sitrep.support.DatabaseFailures;
+import io.sitrep.support.KafkaHealthIndicator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -28,6 +27,12 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 @Configuration
 class ConsumerConfig {
+
+    /** Kafka's part of the health, outside readiness: while Kafka is away, the pages still serve. */
+    @Bean("kafka")
+    KafkaHealthIndicator kafkaHealth(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin);
+    }
 
     @Bean
     NewTopic deadLetterTopic(@Value("${sitrep.kafka.dead-letter-topic}") String topic) {
@@ -50,21 +55,9 @@ class ConsumerConfig {
         handler.addNotRetryableExceptions(IllegalArgumentException.class);
         // While the read models' database is away no record can be applied, and none is at fault:
         // wait for the database, retrying every second, rather than park good records.
-        handler.setBackOffFunction((record, failure) -> readModelsUnreachable(failure)
+        handler.setBackOffFunction((record, failure) -> DatabaseFailures.outOfReach(failure)
                 ? new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS) : null);
         return handler;
     }
 
-    /** Failures that mean the database could not be reached, as opposed to a record that cannot apply. */
-    static boolean readModelsUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -3,6 +3,7 @@ package io.sitrep.query.consumer;
 import io.sitrep.events.CloudEventCodec;
 import io.sitrep.events.EventEnvelope;
 import io.sitrep.query.readmodel.Projector;
+import io.sitrep.support.DatabaseFailures;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -88,7 +89,7 @@ class EventListener implements ApplicationListener<ContextClosedEvent> {
         try {
             transactions.executeWithoutResult(status -> work.run());
         } catch (RuntimeException failed) {
-            throw ConsumerConfig.readModelsUnreachable(failed) ? new ReadModelsUnreachable(failed) : failed;
+            throw DatabaseFailures.outOfReach(failed) ? new ReadModelsUnreachable(failed) : failed;
         }
     }
 

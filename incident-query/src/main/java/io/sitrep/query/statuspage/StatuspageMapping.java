@@ -13,15 +13,12 @@ import io.sitrep.query.statuspage.StatuspageJson.Component;
 import io.sitrep.query.statuspage.StatuspageJson.Incident;
 import io.sitrep.query.statuspage.StatuspageJson.IncidentUpdate;
 import io.sitrep.query.statuspage.StatuspageJson.Page;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.sitrep.support.Sha256;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -140,13 +137,7 @@ final class StatuspageMapping {
 
     /** A group's id: the same for the same page and group name, 12 hex digits like Statuspage's ids. */
     static String groupId(String pageId, String groupName) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((pageId + "/" + groupName).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(pageId + "/" + groupName).substring(0, 12);
     }
 
     /** Like Statuspage: {@code 2024-11-25T08:23:00.000-08:00}, in the page's zone; null stays null. */
