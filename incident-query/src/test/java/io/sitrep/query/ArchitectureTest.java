@@ -20,7 +20,7 @@ class ArchitectureTest {
     /** Pages and feeds read the read models; only the consumer writes them. */
     @ArchTest
     static final ArchRule onlyTheConsumerFoldsEvents = noClasses()
-            .that().resideInAnyPackage("io.sitrep.query.api..", "io.sitrep.query.web..", "io.sitrep.query.statuspage..",
+            .that().resideInAnyPackage("io.sitrep.query.api..", "io.sitrep.query.html..", "io.sitrep.query.statuspage..",
                     "io.sitrep.query.feed..")
             .should().dependOnClassesThat().haveSimpleName("Projector");
 }

@@ -2,8 +2,8 @@ package io.sitrep.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sitrep.query.web.OlarkExample;
-import io.sitrep.query.web.VisibleText;
+import io.sitrep.query.html.OlarkExample;
+import io.sitrep.query.html.VisibleText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

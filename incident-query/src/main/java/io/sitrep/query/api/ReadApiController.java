@@ -3,7 +3,8 @@ package io.sitrep.query.api;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
-import io.sitrep.query.readmodel.PageStatus;
+import io.sitrep.query.display.PageStatus;
+import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
 import io.sitrep.query.readmodel.Views.ComponentView;
@@ -72,7 +73,7 @@ class ReadApiController {
     @GetMapping("/pages/{pageId}/summary")
     @Operation(summary = "A page's overall status, its components and its unresolved incidents")
     SummaryJson summary(@PathVariable String pageId) {
-        PageView page = readModel.page(pageId).orElseThrow(() -> new NotFound("page " + pageId + " does not exist"));
+        PageView page = readModel.page(pageId).orElseThrow(() -> NotFound.page(pageId));
         List<ComponentView> components = readModel.components(pageId);
         List<IncidentView> unresolved = readModel.unresolved(pageId);
         return new SummaryJson(new PageJson(page.id(), page.name(), page.timeZone()),
@@ -98,7 +99,7 @@ class ReadApiController {
             throw new BadRequest("limit", "must be between 1 and " + MAX_LIMIT);
         }
         if (readModel.page(pageId).isEmpty()) {
-            throw new NotFound("page " + pageId + " does not exist");
+            throw NotFound.page(pageId);
         }
         IncidentList list = readModel.list(pageId, filter, limit, cursor);
         return new IncidentListJson(list.items().stream().map(IncidentJson::of).toList(), list.nextCursor());
@@ -114,7 +115,7 @@ class ReadApiController {
             awaitVersion(incidentId, minVersion);
         }
         return readModel.incident(incidentId).map(IncidentJson::of)
-                .orElseThrow(() -> new NotFound("incident " + incidentId + " does not exist"));
+                .orElseThrow(() -> NotFound.incident(incidentId));
     }
 
     private void awaitVersion(String incidentId, long minVersion) throws InterruptedException {

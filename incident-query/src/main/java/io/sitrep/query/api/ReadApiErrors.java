@@ -1,5 +1,6 @@
 package io.sitrep.query.api;
 
+import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel.InvalidCursor;
 import java.net.URI;
 import java.util.List;

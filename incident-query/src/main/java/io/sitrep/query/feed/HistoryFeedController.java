@@ -1,8 +1,8 @@
 package io.sitrep.query.feed;
 
-import io.sitrep.query.api.NotFound;
 import io.sitrep.query.feed.HistoryFeed.Format;
 import io.sitrep.query.links.PageLinks;
+import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
 import io.sitrep.query.readmodel.Views.PageView;
@@ -42,7 +42,7 @@ class HistoryFeedController {
     }
 
     private ResponseEntity<String> feed(String pageId, Format format) {
-        PageView page = readModel.page(pageId).orElseThrow(() -> new NotFound("page " + pageId + " does not exist"));
+        PageView page = readModel.page(pageId).orElseThrow(() -> NotFound.page(pageId));
         HistoryFeed feed = new HistoryFeed(page, readModel.list(pageId, Filter.ALL, RECENT, null).items(),
                 PageLinks.of(pageId));
         return ResponseEntity.ok().contentType(format.mediaType()).body(feed.write(format));

@@ -1,7 +1,7 @@
 package io.sitrep.query.statuspage;
 
-import io.sitrep.query.api.NotFound;
 import io.sitrep.query.links.PageLinks;
+import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
 import io.sitrep.query.readmodel.Views.PageView;
@@ -84,7 +84,7 @@ class StatuspageController {
 
     /** The page's views, with its {@code recent} newest incidents (incidents.json alone lists them). */
     private StatuspageMapping read(String pageId, int recent) {
-        PageView page = readModel.page(pageId).orElseThrow(() -> new NotFound("page " + pageId + " does not exist"));
+        PageView page = readModel.page(pageId).orElseThrow(() -> NotFound.page(pageId));
         return new StatuspageMapping(page, readModel.components(pageId),
                 recent == 0 ? List.of() : readModel.list(pageId, Filter.ALL, recent, null).items(),
                 readModel.unresolved(pageId),

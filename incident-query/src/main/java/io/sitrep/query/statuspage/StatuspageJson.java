@@ -2,7 +2,7 @@ package io.sitrep.query.statuspage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.sitrep.query.readmodel.PageStatus;
+import io.sitrep.query.display.PageStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.sitrep.query.statuspage;
 
+import io.sitrep.query.display.ComponentGroups;
+import io.sitrep.query.display.PageStatus;
+import io.sitrep.query.display.Severity;
 import io.sitrep.query.links.PageLinks;
-import io.sitrep.query.readmodel.ComponentGroups;
-import io.sitrep.query.readmodel.PageStatus;
-import io.sitrep.query.readmodel.Severity;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.readmodel.Views.PageView;

@@ -19,6 +19,7 @@ import io.sitrep.events.PageEvent.ComponentDefined;
 import io.sitrep.events.PageEvent.PageDefined;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.query.QueryTestSupport;
+import io.sitrep.query.display.PageStatus;
 import io.sitrep.query.readmodel.ReadModel.Filter;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import java.time.Instant;

@@ -1,7 +1,7 @@
-package io.sitrep.query.web;
+package io.sitrep.query.html;
 
-import io.sitrep.query.api.NotFound;
 import io.sitrep.query.links.PageLinks;
+import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel.InvalidCursor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

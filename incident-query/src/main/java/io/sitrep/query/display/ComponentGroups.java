@@ -1,4 +1,4 @@
-package io.sitrep.query.readmodel;
+package io.sitrep.query.display;
 
 import io.sitrep.query.readmodel.Views.ComponentView;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
-package io.sitrep.query.web;
+package io.sitrep.query.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sitrep.query.display.PageTimes;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
-package io.sitrep.query.web;
+package io.sitrep.query.html;
 
-import io.sitrep.query.readmodel.ComponentGroups;
+import io.sitrep.query.display.ComponentGroups;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import java.util.List;
 import java.util.Optional;

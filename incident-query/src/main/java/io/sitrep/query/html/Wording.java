@@ -1,4 +1,4 @@
-package io.sitrep.query.web;
+package io.sitrep.query.html;
 
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;

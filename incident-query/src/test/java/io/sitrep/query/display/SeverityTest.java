@@ -1,4 +1,4 @@
-package io.sitrep.query.readmodel;
+package io.sitrep.query.display;
 
 import static io.sitrep.events.ComponentStatus.DEGRADED_PERFORMANCE;
 import static io.sitrep.events.ComponentStatus.MAJOR_OUTAGE;
@@ -7,6 +7,7 @@ import static io.sitrep.events.ComponentStatus.PARTIAL_OUTAGE;
 import static io.sitrep.events.ComponentStatus.UNDER_MAINTENANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sitrep.query.readmodel.Views;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.sitrep.query.web;
+package io.sitrep.query.html;
 
 import io.sitrep.query.links.PageLinks;
 import io.swagger.v3.oas.annotations.Hidden;

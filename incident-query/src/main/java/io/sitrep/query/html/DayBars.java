@@ -1,9 +1,10 @@
-package io.sitrep.query.web;
+package io.sitrep.query.html;
 
 import io.sitrep.events.Impact;
+import io.sitrep.query.display.PageTimes;
+import io.sitrep.query.html.PageModels.DayCell;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentView;
-import io.sitrep.query.web.PageModels.DayCell;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.sitrep.query.web;
+package io.sitrep.query.display;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -26,7 +26,7 @@ public final class PageTimes {
 
     private final ZoneId zone;
 
-    PageTimes(ZoneId zone) {
+    public PageTimes(ZoneId zone) {
         this.zone = zone;
     }
 
@@ -42,7 +42,7 @@ public final class PageTimes {
         }
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return zone;
     }
 
@@ -52,31 +52,31 @@ public final class PageTimes {
     }
 
     /** "Nov 25, 2024 - 09:57 PST". */
-    String timestamp(Instant instant) {
+    public String timestamp(Instant instant) {
         return TIMESTAMP.format(instant.atZone(zone));
     }
 
     /** The page's calendar day the instant falls on. */
-    LocalDate dayOf(Instant instant) {
+    public LocalDate dayOf(Instant instant) {
         return instant.atZone(zone).toLocalDate();
     }
 
-    YearMonth monthOf(Instant instant) {
+    public YearMonth monthOf(Instant instant) {
         return YearMonth.from(instant.atZone(zone));
     }
 
     /** "Nov 25, 2024". */
-    String day(LocalDate day) {
+    public String day(LocalDate day) {
         return DAY.format(day);
     }
 
     /** "November 2024". */
-    String month(YearMonth month) {
+    public String month(YearMonth month) {
         return MONTH.format(month);
     }
 
     /** The first instant of a day in the page's zone (not always midnight, where DST starts at 00:00). */
-    Instant startOf(LocalDate day) {
+    public Instant startOf(LocalDate day) {
         return day.atStartOfDay(zone).toInstant();
     }
 
@@ -85,7 +85,7 @@ public final class PageTimes {
      * "Nov 24, 19:12 PST - Nov 25, 09:57 PST" across days, "Nov 25, 08:23 PST - ongoing" while it is
      * open.
      */
-    String span(Instant from, Instant to) {
+    public String span(Instant from, Instant to) {
         ZonedDateTime start = from.atZone(zone);
         if (to == null) {
             return SHORT_DAY_TIME.format(start) + " " + ZONE.format(start) + " - ongoing";

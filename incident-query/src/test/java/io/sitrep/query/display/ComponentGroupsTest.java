@@ -1,9 +1,9 @@
-package io.sitrep.query.readmodel;
+package io.sitrep.query.display;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitrep.events.ComponentStatus;
-import io.sitrep.query.readmodel.ComponentGroups.Block;
+import io.sitrep.query.display.ComponentGroups.Block;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import java.time.Instant;
 import java.util.List;

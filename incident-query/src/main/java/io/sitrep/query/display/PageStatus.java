@@ -1,7 +1,8 @@
-package io.sitrep.query.readmodel;
+package io.sitrep.query.display;
 
 import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentView;
+import io.sitrep.query.readmodel.WireNames;
 import java.util.Collection;
 import java.util.List;
 

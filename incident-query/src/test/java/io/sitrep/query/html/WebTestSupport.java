@@ -1,4 +1,4 @@
-package io.sitrep.query.web;
+package io.sitrep.query.html;
 
 import io.sitrep.query.QueryTestSupport;
 import java.io.IOException;

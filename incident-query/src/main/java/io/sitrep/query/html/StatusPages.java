@@ -1,26 +1,27 @@
-package io.sitrep.query.web;
+package io.sitrep.query.html;
 
 import io.sitrep.events.ComponentStatus;
-import io.sitrep.query.api.NotFound;
-import io.sitrep.query.readmodel.ComponentGroups;
-import io.sitrep.query.readmodel.PageStatus;
+import io.sitrep.query.display.ComponentGroups;
+import io.sitrep.query.display.PageStatus;
+import io.sitrep.query.display.PageTimes;
+import io.sitrep.query.display.Severity;
+import io.sitrep.query.html.PageModels.ComponentBlock;
+import io.sitrep.query.html.PageModels.ComponentRow;
+import io.sitrep.query.html.PageModels.Entry;
+import io.sitrep.query.html.PageModels.History;
+import io.sitrep.query.html.PageModels.IncidentCard;
+import io.sitrep.query.html.PageModels.IncidentReport;
+import io.sitrep.query.html.PageModels.Page;
+import io.sitrep.query.html.PageModels.Section;
+import io.sitrep.query.html.PageModels.StatusPage;
+import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
-import io.sitrep.query.readmodel.Severity;
 import io.sitrep.query.readmodel.Views.ComponentView;
 import io.sitrep.query.readmodel.Views.IncidentList;
 import io.sitrep.query.readmodel.Views.IncidentView;
 import io.sitrep.query.readmodel.Views.PageView;
 import io.sitrep.query.readmodel.Views.UpdateView;
-import io.sitrep.query.web.PageModels.ComponentBlock;
-import io.sitrep.query.web.PageModels.ComponentRow;
-import io.sitrep.query.web.PageModels.Entry;
-import io.sitrep.query.web.PageModels.History;
-import io.sitrep.query.web.PageModels.IncidentCard;
-import io.sitrep.query.web.PageModels.IncidentReport;
-import io.sitrep.query.web.PageModels.Page;
-import io.sitrep.query.web.PageModels.Section;
-import io.sitrep.query.web.PageModels.StatusPage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +116,7 @@ class StatusPages {
 
     /** The page, for a view that names a page that exists. */
     PageView page(String pageId) {
-        return readModel.page(pageId).orElseThrow(() -> new NotFound("page " + pageId + " does not exist"));
+        return readModel.page(pageId).orElseThrow(() -> NotFound.page(pageId));
     }
 
     static Page page(PageView page) {

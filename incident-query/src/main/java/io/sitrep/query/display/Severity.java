@@ -1,4 +1,4 @@
-package io.sitrep.query.readmodel;
+package io.sitrep.query.display;
 
 import static io.sitrep.events.ComponentStatus.DEGRADED_PERFORMANCE;
 import static io.sitrep.events.ComponentStatus.MAJOR_OUTAGE;

@@ -1,4 +1,4 @@
-package io.sitrep.query.web;
+package io.sitrep.query.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
