@@ -26,6 +26,9 @@ import org.apache.kafka.metadata.storage.Formatter;
  */
 public final class LocalKafka implements AutoCloseable {
 
+    private static final SharedTestServer<LocalKafka> SHARED = new SharedTestServer<>("kafka",
+            data -> startForTest(data, Ports.free()), LocalKafka::close);
+
     private static final String LOOPBACK = "127.0.0.1";
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
@@ -58,7 +61,7 @@ public final class LocalKafka implements AutoCloseable {
      * topics (and consumer groups) of its own.
      */
     public static LocalKafka shared() {
-        return SharedLocalKafka.get();
+        return SHARED.get();
     }
 
     /**

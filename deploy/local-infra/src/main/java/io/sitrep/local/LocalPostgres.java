@@ -26,6 +26,12 @@ import java.util.regex.Pattern;
  */
 public final class LocalPostgres implements AutoCloseable {
 
+    // The unpacked binaries of the tests' servers outlive the JVM (zonky names them by digest and
+    // locks while unpacking), so that later test JVMs skip the seconds it takes to unpack them.
+    static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "sitrep-postgres-binaries");
+    private static final SharedTestServer<LocalPostgres> SHARED = new SharedTestServer<>("postgres",
+            data -> start(data, Ports.free(), Durability.FAST, BINARIES), LocalPostgres::close);
+
     /** Whether a commit reaches the disk before PostgreSQL acknowledges it. */
     public enum Durability {
         /** fsync, synchronous_commit and full_page_writes on: what a 2xx response promises. */
@@ -94,7 +100,7 @@ public final class LocalPostgres implements AutoCloseable {
      * stopping it. Each test class should {@link #createDatabase create} its own database.
      */
     public static LocalPostgres shared() {
-        return SharedLocalPostgres.get();
+        return SHARED.get();
     }
 
     /**
@@ -103,7 +109,7 @@ public final class LocalPostgres implements AutoCloseable {
      * {@link Durability#FAST}; the binaries are shared with {@link #shared()}.
      */
     public static LocalPostgres startForTest(Path dataDirectory, int port) {
-        return start(dataDirectory, port, Durability.FAST, SharedLocalPostgres.BINARIES);
+        return start(dataDirectory, port, Durability.FAST, BINARIES);
     }
 
     /**
@@ -111,7 +117,7 @@ public final class LocalPostgres implements AutoCloseable {
      * that is what a benchmark must pay for. The binaries are shared with {@link #shared()}.
      */
     public static LocalPostgres startDurable(Path dataDirectory, int port) {
-        return start(dataDirectory, port, Durability.DURABLE, SharedLocalPostgres.BINARIES);
+        return start(dataDirectory, port, Durability.DURABLE, BINARIES);
     }
 
     /**

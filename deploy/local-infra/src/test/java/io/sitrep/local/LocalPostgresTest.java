@@ -64,7 +64,7 @@ class LocalPostgresTest {
 
     private LocalPostgres startDurable() {
         return LocalPostgres.start(dataRoot.resolve("postgres"), Ports.free(), LocalPostgres.Durability.DURABLE,
-                SharedLocalPostgres.BINARIES);
+                LocalPostgres.BINARIES);
     }
 
     private static String query(LocalPostgres postgres, String database, String sql) throws SQLException {

@@ -59,5 +59,4 @@ class ConsumerConfig {
                 ? new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS) : null);
         return handler;
     }
-
 }

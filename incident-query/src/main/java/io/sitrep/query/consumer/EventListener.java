@@ -1,5 +1,7 @@
 package io.sitrep.query.consumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.events.CloudEventCodec;
 import io.sitrep.events.EventEnvelope;
 import io.sitrep.query.readmodel.Projector;
@@ -36,11 +38,16 @@ class EventListener implements ApplicationListener<ContextClosedEvent> {
     private final CloudEventCodec codec = new CloudEventCodec();
     private final Projector projector;
     private final TransactionTemplate transactions;
+    private final Counter unreachable;
     private volatile boolean stopping;
 
-    EventListener(Projector projector, TransactionTemplate transactions) {
+    EventListener(Projector projector, TransactionTemplate transactions, MeterRegistry meters) {
         this.projector = projector;
         this.transactions = transactions;
+        this.unreachable = Counter.builder("sitrep.consumer.database.unreachable").baseUnit("attempts")
+                .description("Attempts to apply a batch that found the read models' database out of reach; "
+                        + "each is retried a second later")
+                .register(meters);
     }
 
     @KafkaListener(id = "read-models", topics = "${sitrep.kafka.topic}", groupId = "${sitrep.kafka.group}",
@@ -56,6 +63,7 @@ class EventListener implements ApplicationListener<ContextClosedEvent> {
                     throw new BatchListenerFailedException("the read models' database cannot be reached",
                             unreachable.getCause(), records.get(0));
                 }
+                this.unreachable.increment();
                 log.warn("Waiting for the read models' database: {}", unreachable.getCause().toString());
                 Thread.sleep(DATABASE_RETRY.toMillis());
             }

@@ -70,6 +70,7 @@ class ReadModelOutageTest {
     @Test
     void eventsWaitForTheDatabaseAndNoneIsDeadLettered() throws Exception {
         double deadLettersBefore = meters.get("sitrep.consumer.dead.letters").counter().count();
+        double unreachableBefore = unreachable();
         postgres.close();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafka.shared().bootstrapServers()),
@@ -80,14 +81,18 @@ class ReadModelOutageTest {
                         1)))).get();
             }
         }
-        // Longer than the three half-second retries after which a failing record would be parked.
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
-                .until(() -> meters.get("sitrep.consumer.dead.letters").counter().count() == deadLettersBefore);
+        // More attempts than the three retries after which a record that fails to apply is parked.
+        await().atMost(Duration.ofSeconds(30)).until(() -> unreachable() >= unreachableBefore + 4);
+        assertThat(meters.get("sitrep.consumer.dead.letters").counter().count()).isEqualTo(deadLettersBefore);
 
         postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
         // The pool reconnects on its own; until then a read fails too.
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> readModel.page("first").isPresent() && readModel.page("second").isPresent());
         assertThat(meters.get("sitrep.consumer.dead.letters").counter().count()).isEqualTo(deadLettersBefore);
+    }
+
+    private double unreachable() {
+        return meters.get("sitrep.consumer.database.unreachable").counter().count();
     }
 }
