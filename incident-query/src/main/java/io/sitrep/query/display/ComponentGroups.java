@@ -1,6 +1,6 @@
 package io.sitrep.query.display;
 
-import io.sitrep.query.readmodel.Views.ComponentView;
+import io.sitrep.query.readmodel.ComponentView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

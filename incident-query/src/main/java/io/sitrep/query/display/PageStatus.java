@@ -1,7 +1,7 @@
 package io.sitrep.query.display;
 
-import io.sitrep.query.readmodel.Views.ComponentView;
-import io.sitrep.query.readmodel.Views.IncidentView;
+import io.sitrep.query.readmodel.ComponentView;
+import io.sitrep.query.readmodel.IncidentView;
 import io.sitrep.query.readmodel.WireNames;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.sitrep.query.html;
 
 import io.sitrep.query.display.ComponentGroups;
-import io.sitrep.query.readmodel.Views.ComponentView;
+import io.sitrep.query.readmodel.ComponentView;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

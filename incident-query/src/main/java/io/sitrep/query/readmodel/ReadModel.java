@@ -3,12 +3,12 @@ package io.sitrep.query.readmodel;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
-import io.sitrep.query.readmodel.Views.ComponentView;
-import io.sitrep.query.readmodel.Views.IncidentList;
-import io.sitrep.query.readmodel.Views.IncidentView;
-import io.sitrep.query.readmodel.Views.PageView;
-import io.sitrep.query.readmodel.Views.PostmortemView;
-import io.sitrep.query.readmodel.Views.UpdateView;
+import io.sitrep.query.readmodel.ComponentView;
+import io.sitrep.query.readmodel.IncidentList;
+import io.sitrep.query.readmodel.IncidentView;
+import io.sitrep.query.readmodel.PageView;
+import io.sitrep.query.readmodel.PostmortemView;
+import io.sitrep.query.readmodel.UpdateView;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the read models: pages, their components and incidents, as {@link Views}. */
+/**
+ * Reads the read models: pages, their components and incidents, as plain values ({@link PageView},
+ * {@link IncidentView}, ...) with statuses and impacts as the events' types.
+ */
 @Repository
 @Transactional(readOnly = true)
 public class ReadModel {

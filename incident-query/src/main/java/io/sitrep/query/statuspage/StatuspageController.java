@@ -2,9 +2,9 @@ package io.sitrep.query.statuspage;
 
 import io.sitrep.query.links.PageLinks;
 import io.sitrep.query.readmodel.NotFound;
+import io.sitrep.query.readmodel.PageView;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
-import io.sitrep.query.readmodel.Views.PageView;
 import io.sitrep.query.statuspage.StatuspageJson.Components;
 import io.sitrep.query.statuspage.StatuspageJson.Incidents;
 import io.sitrep.query.statuspage.StatuspageJson.ScheduledMaintenances;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.query.display.ComponentGroups.Block;
-import io.sitrep.query.readmodel.Views.ComponentView;
+import io.sitrep.query.readmodel.ComponentView;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

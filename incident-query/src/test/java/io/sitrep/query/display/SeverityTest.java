@@ -7,7 +7,7 @@ import static io.sitrep.events.ComponentStatus.PARTIAL_OUTAGE;
 import static io.sitrep.events.ComponentStatus.UNDER_MAINTENANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sitrep.query.readmodel.Views;
+import io.sitrep.query.readmodel.ComponentView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class SeverityTest {
     void aComponentsRankIsItsPlaceOnThePagesStatusScale() {
         assertThat(List.of(OPERATIONAL, UNDER_MAINTENANCE, DEGRADED_PERFORMANCE, PARTIAL_OUTAGE, MAJOR_OUTAGE))
                 .extracting(Severity::rank).containsExactly(0, 1, 2, 3, 4);
-        assertThat(PageStatus.of(List.of(), List.of(new Views.ComponentView("c", "C", null, UNDER_MAINTENANCE, 0,
+        assertThat(PageStatus.of(List.of(), List.of(new ComponentView("c", "C", null, UNDER_MAINTENANCE, 0,
                 null, null))).indicator()).isEqualTo("maintenance");
     }
 }

@@ -3,7 +3,7 @@ package io.sitrep.query.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitrep.events.ComponentStatus;
-import io.sitrep.query.readmodel.Views.ComponentView;
+import io.sitrep.query.readmodel.ComponentView;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

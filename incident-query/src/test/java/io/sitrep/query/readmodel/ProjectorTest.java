@@ -20,8 +20,8 @@ import io.sitrep.events.PageEvent.PageDefined;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.query.QueryTestSupport;
 import io.sitrep.query.display.PageStatus;
+import io.sitrep.query.readmodel.IncidentView;
 import io.sitrep.query.readmodel.ReadModel.Filter;
-import io.sitrep.query.readmodel.Views.IncidentView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,16 +51,16 @@ class ProjectorTest extends QueryTestSupport {
         assertThat(view.monitoringAt()).isEqualTo(T0.plusSeconds(5640));
         assertThat(view.resolvedAt()).isEqualTo(T0.plusSeconds(12000));
         assertThat(view.updatedAt()).isEqualTo(T0.plusSeconds(105420));
-        assertThat(view.updates()).extracting(Views.UpdateView::label)
+        assertThat(view.updates()).extracting(UpdateView::label)
                 .containsExactly("Resolved", "Monitoring", "Update", "Investigating");
-        assertThat(view.updates()).extracting(Views.UpdateView::status)
+        assertThat(view.updates()).extracting(UpdateView::status)
                 .containsExactly(IncidentStatus.RESOLVED, IncidentStatus.MONITORING, IncidentStatus.INVESTIGATING,
                         IncidentStatus.INVESTIGATING);
         assertThat(view.postmortem().body()).isEqualTo("final");
-        assertThat(view.components()).extracting(Views.ComponentView::id).containsExactly("chat", "agents");
-        assertThat(view.components()).extracting(Views.ComponentView::status)
+        assertThat(view.components()).extracting(ComponentView::id).containsExactly("chat", "agents");
+        assertThat(view.components()).extracting(ComponentView::status)
                 .containsExactly(OPERATIONAL, OPERATIONAL);
-        assertThat(readModel.components(page)).extracting(Views.ComponentView::status)
+        assertThat(readModel.components(page)).extracting(ComponentView::status)
                 .containsExactly(OPERATIONAL, OPERATIONAL, OPERATIONAL);
         assertThat(readModel.unresolved(page)).isEmpty();
         assertThat(readModel.page(page).orElseThrow().updatedAt())
@@ -170,7 +170,7 @@ class ProjectorTest extends QueryTestSupport {
         List<String> titles = new ArrayList<>();
         String cursor = null;
         do {
-            Views.IncidentList list = readModel.list(page, Filter.ALL, 2, cursor);
+            IncidentList list = readModel.list(page, Filter.ALL, 2, cursor);
             assertThat(list.items()).hasSizeLessThanOrEqualTo(2);
             list.items().forEach(item -> titles.add(item.title()));
             cursor = list.nextCursor();
