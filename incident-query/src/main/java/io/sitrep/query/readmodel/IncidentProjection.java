@@ -118,7 +118,7 @@ class IncidentProjection {
 
     /**
      * The change and, if it took, the entry, every component the entry names with the status it
-     * last gave it, and the page's components' statuses.
+     * last gave it, the page's components' statuses, and the components' status history.
      */
     private static String withEntry(String change) {
         return "with changed as (" + change + " returning incident_id), " + """
@@ -130,7 +130,12 @@ class IncidentProjection {
                 page_components as (
                     update component set status = named.status, updated_at = ?
                     from changed, named
-                    where component.page_id = ? and component.component_id = named.component_id)
+                    where component.page_id = ? and component.component_id = named.component_id),
+                status_history as (
+                    insert into component_status_change (page_id, component_id, incident_id, update_id, status,
+                                                         occurred_at, recorded_at)
+                    select ?, component_id, incident_id, ?, status, ?, ? from changed, named
+                    on conflict do nothing)
                 insert into incident_update (update_id, incident_id, status, label, message, occurred_at, recorded_at,
                                              version)
                 select ?, incident_id, ?, ?, ?, ?, ?, ? from changed""";
@@ -144,7 +149,9 @@ class IncidentProjection {
         String[] componentStatuses = entry.components().values().stream()
                 .map(WireNames::of).toArray(String[]::new);
         params.addAll(Arrays.asList(componentIds, componentStatuses, envelope.sequence(), at(envelope.recordedAt()),
-                event.pageId(), entry.updateId(), WireNames.of(entry.status()), entry.label(), entry.message(),
+                event.pageId(),
+                event.pageId(), entry.updateId(), at(event.occurredAt()), at(envelope.recordedAt()),
+                entry.updateId(), WireNames.of(entry.status()), entry.label(), entry.message(),
                 at(event.occurredAt()), at(envelope.recordedAt()), envelope.sequence()));
         return new Statement(sql, params.toArray());
     }

@@ -23,7 +23,7 @@ public final class WireNames {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
-    static <E extends Enum<E>> E parse(Class<E> type, String wireName) {
+    public static <E extends Enum<E>> E parse(Class<E> type, String wireName) {
         return Enum.valueOf(type, wireName.toUpperCase(Locale.ROOT));
     }
 }

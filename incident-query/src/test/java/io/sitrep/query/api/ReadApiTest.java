@@ -1,6 +1,8 @@
 package io.sitrep.query.api;
 
 import static io.sitrep.events.ComponentStatus.DEGRADED_PERFORMANCE;
+import static io.sitrep.events.ComponentStatus.MAJOR_OUTAGE;
+import static io.sitrep.events.ComponentStatus.OPERATIONAL;
 import static io.sitrep.events.ComponentStatus.UNDER_MAINTENANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,6 +161,44 @@ class ReadApiTest extends QueryTestSupport {
             assertThat(JSON.readTree(response.body()).get("type").asString())
                     .isEqualTo("urn:sitrep:problem:malformed-request");
         }
+    }
+
+    @Test
+    void aComponentsUptimeCountsItsOutagesDayByDayInThePagesZone() throws Exception {
+        String page = unique("uptime");
+        String incident = "inc_" + page;
+        // The tests' clock stands at 2025-06-18T12:34Z, 14:34 in Berlin; the component exists from 13 June.
+        apply(NOW.minus(Duration.ofDays(5)), new PageDefined(page, "Uptime page", "Europe/Berlin", null),
+                new ComponentDefined(page, "api", "API", null, 0));
+        apply(NOW, new IncidentOpened(incident, page, page + "-1", "API down", Impact.CRITICAL,
+                        IncidentStatus.INVESTIGATING, "down", Map.of("api", MAJOR_OUTAGE),
+                        Instant.parse("2025-06-17T08:00:00Z")),
+                new IncidentResolved(incident, page, page + "-2", "API down", Impact.CRITICAL, "fixed",
+                        Map.of("api", OPERATIONAL), Instant.parse("2025-06-17T09:00:00Z")));
+
+        JsonNode days = json(get("/api/v1/pages/" + page + "/components/api/uptime?days=7"), 200).get("days");
+
+        assertThat(days).hasSize(7);
+        assertThat(days.get(0).toString()).isEqualTo("{\"date\":\"2025-06-12\",\"uptimePercent\":null,"
+                + "\"majorOutageSeconds\":0,\"partialOutageSeconds\":0,\"incidentIds\":[]}");
+        assertThat(days.get(1).get("uptimePercent").asDouble()).isEqualTo(100.0);
+        assertThat(days.get(5).toString()).isEqualTo("{\"date\":\"2025-06-17\",\"uptimePercent\":95.8333,"
+                + "\"majorOutageSeconds\":3600,\"partialOutageSeconds\":0,\"incidentIds\":[\"" + incident + "\"]}");
+        assertThat(days.get(6).get("date").asString()).isEqualTo("2025-06-18");
+        assertThat(days.get(6).get("uptimePercent").asDouble()).isEqualTo(100.0);
+        assertThat(json(get("/api/v1/pages/" + page + "/components/api/uptime"), 200).get("days")).hasSize(90);
+    }
+
+    @Test
+    void uptimeNamesWhatIsWrongWithTheRequest() throws Exception {
+        String page = unique("uptime-bad");
+        apply(NOW, new PageDefined(page, "Uptime page", "UTC", null), new ComponentDefined(page, "api", "API", null, 0));
+
+        problem(get("/api/v1/pages/" + page + "/components/api/uptime?days=0"), 400);
+        problem(get("/api/v1/pages/" + page + "/components/api/uptime?days=367"), 400);
+        problem(get("/api/v1/pages/" + page + "/components/api/uptime?days=many"), 400);
+        problem(get("/api/v1/pages/" + page + "/components/nope/uptime"), 404);
+        problem(get("/api/v1/pages/no-such-page/components/api/uptime"), 404);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
