@@ -30,12 +30,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * stands still at {@link #NOW}, so that what the pages show of "today" never depends on when the
  * tests run (a run across midnight included).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sitrep.api-keys=test-key=admin")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "sitrep.api-keys=test-key=admin;" + QueryTestSupport.ANALYTICS_KEY + "=analytics:read")
 @Import(QueryTestSupport.FixedClock.class)
 public abstract class QueryTestSupport {
 
-    /** The time on incident-query's clock in these tests: a Wednesday afternoon in Berlin, far from any clock change. */
+    /** The time on incident-query's clock in these tests: a Wednesday afternoon in Berlin, far from a clock change. */
     public static final Instant NOW = Instant.parse("2025-06-18T12:34:00Z");
+    /** An API key with analytics:read (test-key has admin only). */
+    protected static final String ANALYTICS_KEY = "analytics-key";
 
     @TestConfiguration
     static class FixedClock {

@@ -1,8 +1,8 @@
 package io.sitrep.command.incident;
 
 import io.sitrep.command.idempotency.IdempotencyKey;
-import io.sitrep.command.security.ApiClient;
 import io.sitrep.command.web.RequestRefused;
+import io.sitrep.support.ApiClient;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpStatus;
 

@@ -1,6 +1,6 @@
 package io.sitrep.command.incident;
 
-import io.sitrep.command.security.ApiClient;
+import io.sitrep.support.ApiClient;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import java.util.Arrays;

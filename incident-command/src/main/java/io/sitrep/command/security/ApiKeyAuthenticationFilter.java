@@ -2,6 +2,8 @@ package io.sitrep.command.security;
 
 import io.sitrep.command.web.ProblemWriter;
 import io.sitrep.command.web.Problems;
+import io.sitrep.support.ApiClient;
+import io.sitrep.support.ApiKeys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

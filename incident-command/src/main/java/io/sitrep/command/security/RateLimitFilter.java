@@ -2,6 +2,7 @@ package io.sitrep.command.security;
 
 import io.sitrep.command.web.ProblemWriter;
 import io.sitrep.command.web.Problems;
+import io.sitrep.support.ApiClient;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

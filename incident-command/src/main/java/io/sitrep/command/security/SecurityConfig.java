@@ -2,6 +2,8 @@ package io.sitrep.command.security;
 
 import io.sitrep.command.web.ProblemWriter;
 import io.sitrep.command.web.Problems;
+import io.sitrep.support.ApiKeys;
+import io.sitrep.support.Scope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

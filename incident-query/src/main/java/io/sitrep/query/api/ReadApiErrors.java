@@ -1,5 +1,6 @@
 package io.sitrep.query.api;
 
+import io.sitrep.query.access.AccessRefused;
 import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel.InvalidCursor;
 import java.net.URI;
@@ -23,6 +24,15 @@ class ReadApiErrors {
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         return answer(problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessRefused.class)
+    ResponseEntity<ProblemDetail> accessRefused(AccessRefused e) {
+        boolean unauthenticated = e.status() == HttpStatus.UNAUTHORIZED;
+        ProblemDetail problem = problem(e.status(), unauthenticated ? "unauthenticated" : "forbidden", e.getMessage());
+        return unauthenticated
+                ? ResponseEntity.status(e.status()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem)
+                : answer(problem);
     }
 
     @ExceptionHandler(BadRequest.class)

@@ -38,7 +38,7 @@ class UptimeController {
     private final double partialOutageWeight;
 
     UptimeController(ReadModel readModel, UptimeHistory history, ObjectProvider<Clock> clock,
-                     @Value("${sitrep.uptime.partial-outage-weight:0.3}") double partialOutageWeight) {
+                     @Value("${sitrep.uptime.partial-outage-weight}") double partialOutageWeight) {
         this.readModel = readModel;
         this.history = history;
         this.clock = clock.getIfAvailable(Clock::systemUTC);

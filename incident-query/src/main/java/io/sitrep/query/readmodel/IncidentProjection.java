@@ -38,7 +38,8 @@ class IncidentProjection {
     private static final String START_MONITORING =
             withEntry(advance("status = 'monitoring', updated_at = ?, monitoring_at = ?"));
     private static final String RESOLVE = withEntry(advance("status = 'resolved', updated_at = ?, resolved_at = ?"));
-    private static final String PUBLISH_POSTMORTEM = advance("postmortem_body = ?, postmortem_at = ?, updated_at = ?");
+    private static final String PUBLISH_POSTMORTEM = advance("postmortem_body = ?, postmortem_at = ?, "
+            + "first_postmortem_at = coalesce(first_postmortem_at, ?), updated_at = ?");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -95,7 +96,7 @@ class IncidentProjection {
         }
         if (event instanceof PostmortemPublished postmortem) {
             return new Statement(PUBLISH_POSTMORTEM,
-                    advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt).toArray());
+                    advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt, occurredAt).toArray());
         }
         throw Projector.unhandled(event);
     }

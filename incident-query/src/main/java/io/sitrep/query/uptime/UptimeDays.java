@@ -30,6 +30,10 @@ public final class UptimeDays {
                       List<String> incidentIds) {
     }
 
+    /** A period's figures: its seconds in major and in partial outage, and its uptime. */
+    public record Figures(long majorOutageSeconds, long partialOutageSeconds, double uptimePercent) {
+    }
+
     private UptimeDays() {
     }
 
@@ -54,14 +58,25 @@ public final class UptimeDays {
                 result.add(new Day(date.toString(), null, 0, 0, named));
                 continue;
             }
-            Instant until = end.isAfter(now) ? now : end;
-            long major = secondsIn(changes, ComponentStatus.MAJOR_OUTAGE, start, until, now);
-            long partial = secondsIn(changes, ComponentStatus.PARTIAL_OUTAGE, start, until, now);
-            long length = Duration.between(start, until).toSeconds();
-            double uptime = length <= 0 ? 100.0 : 100.0 * (1 - (major + partialWeight * partial) / length);
-            result.add(new Day(date.toString(), Math.round(uptime * 10_000) / 10_000.0, major, partial, named));
+            Figures figures = figures(changes, start, end.isAfter(now) ? now : end, now, partialWeight);
+            result.add(new Day(date.toString(), figures.uptimePercent(), figures.majorOutageSeconds(),
+                    figures.partialOutageSeconds(), named));
         }
         return result;
+    }
+
+    /**
+     * The figures of [start, until), until no later than now: downtime is the seconds of major outage
+     * plus those of partial outage times {@code partialWeight}; uptime the rest, in percent (to four
+     * decimals).
+     */
+    public static Figures figures(List<Change> changes, Instant start, Instant until, Instant now,
+                                  double partialWeight) {
+        long major = secondsIn(changes, ComponentStatus.MAJOR_OUTAGE, start, until, now);
+        long partial = secondsIn(changes, ComponentStatus.PARTIAL_OUTAGE, start, until, now);
+        long length = Duration.between(start, until).toSeconds();
+        double uptime = length <= 0 ? 100.0 : 100.0 * (1 - (major + partialWeight * partial) / length);
+        return new Figures(major, partial, Math.round(uptime * 10_000) / 10_000.0);
     }
 
     /** How long, within [start, until), the component had this status; the last change lasts until now. */

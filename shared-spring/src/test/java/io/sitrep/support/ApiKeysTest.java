@@ -1,4 +1,4 @@
-package io.sitrep.command.security;
+package io.sitrep.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

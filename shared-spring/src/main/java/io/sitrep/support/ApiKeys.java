@@ -1,6 +1,5 @@
-package io.sitrep.command.security;
+package io.sitrep.support;
 
-import io.sitrep.support.Sha256;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package io.sitrep.command.security;
+package io.sitrep.support;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.sitrep.command.security;
+package io.sitrep.support;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -25,7 +25,7 @@ public enum Scope {
         return "SCOPE_" + id;
     }
 
-    static Optional<Scope> parse(String id) {
+    public static Optional<Scope> parse(String id) {
         return Arrays.stream(values()).filter(scope -> scope.id.equals(id)).findFirst();
     }
 }

@@ -1,0 +1,104 @@
+package io.sitrep.query.analytics;
+
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.query.analytics.IncidentFacts.Entry;
+import io.sitrep.query.readmodel.WireNames;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A page's analytics over a period: the incidents opened in it (by when they happened), counted by
+ * impact and by component; how long they took to be identified, to be monitored, to be resolved
+ * and to get a postmortem; how long they spent in each status; and each component's outages and
+ * uptime over the period. Every time is when things happened ({@code occurredAt}), backdated
+ * entries included.
+ */
+public record PageAnalytics(Instant from, Instant to, int incidents, Map<String, Integer> byImpact,
+                            Map<String, Integer> byComponent, Durations timeToIdentify, Durations timeToMonitoring,
+                            Durations timeToResolve, Durations timeToPostmortem, Map<String, Durations> timeInStatus,
+                            List<ComponentFigures> components) {
+
+    /** A component's outages over the period; {@code uptimePercent} is null when it had no data in it. */
+    public record ComponentFigures(String id, long majorOutageSeconds, long partialOutageSeconds,
+                                   Double uptimePercent) {
+    }
+
+    private static final Set<IncidentStatus> IDENTIFIED_OR_LATER =
+            EnumSet.of(IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING, IncidentStatus.RESOLVED);
+    private static final List<IncidentStatus> OPEN_STATUSES =
+            List.of(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING);
+
+    /**
+     * The analytics of these incidents. Time to identify runs from open to the first entry that left
+     * the incident identified, monitoring or resolved; to monitoring, to the first that left it
+     * monitoring; to resolve, from open to resolve; to postmortem, from resolve to the first
+     * postmortem. Time in a status runs from the entry that set it to the next entry (to now for an
+     * unresolved incident's last one), summed per incident, over the incidents that had the status.
+     */
+    public static PageAnalytics of(Instant from, Instant to, Instant now, List<IncidentFacts> incidents,
+                                   List<ComponentFigures> components) {
+        Map<String, Integer> byImpact = new LinkedHashMap<>();
+        for (Impact impact : Impact.values()) {
+            byImpact.put(WireNames.of(impact), 0);
+        }
+        Map<String, Integer> byComponent = new LinkedHashMap<>();
+        List<Long> toIdentify = new ArrayList<>();
+        List<Long> toMonitoring = new ArrayList<>();
+        List<Long> toResolve = new ArrayList<>();
+        List<Long> toPostmortem = new ArrayList<>();
+        Map<IncidentStatus, List<Long>> inStatus = new EnumMap<>(IncidentStatus.class);
+        OPEN_STATUSES.forEach(status -> inStatus.put(status, new ArrayList<>()));
+        for (IncidentFacts incident : incidents) {
+            byImpact.merge(WireNames.of(incident.impact()), 1, Integer::sum);
+            incident.components().forEach(component -> byComponent.merge(component, 1, Integer::sum));
+            firstEntry(incident, IDENTIFIED_OR_LATER).ifPresent(at -> toIdentify.add(seconds(incident.openedAt(), at)));
+            firstEntry(incident, EnumSet.of(IncidentStatus.MONITORING))
+                    .ifPresent(at -> toMonitoring.add(seconds(incident.openedAt(), at)));
+            if (incident.resolvedAt() != null) {
+                toResolve.add(seconds(incident.openedAt(), incident.resolvedAt()));
+                if (incident.firstPostmortemAt() != null) {
+                    toPostmortem.add(seconds(incident.resolvedAt(), incident.firstPostmortemAt()));
+                }
+            }
+            timeInStatus(incident, now).forEach((status, spent) -> inStatus.get(status).add(spent));
+        }
+        Map<String, Durations> timeInStatus = new LinkedHashMap<>();
+        inStatus.forEach((status, spent) -> timeInStatus.put(WireNames.of(status), Durations.of(spent)));
+        return new PageAnalytics(from, to, incidents.size(), byImpact, byComponent, Durations.of(toIdentify),
+                Durations.of(toMonitoring), Durations.of(toResolve), Durations.of(toPostmortem), timeInStatus,
+                components);
+    }
+
+    private static Optional<Instant> firstEntry(IncidentFacts incident, Set<IncidentStatus> statuses) {
+        return incident.entries().stream().filter(entry -> statuses.contains(entry.status())).map(Entry::at)
+                .findFirst();
+    }
+
+    /** The seconds the incident spent in each open status it had. */
+    private static Map<IncidentStatus, Long> timeInStatus(IncidentFacts incident, Instant now) {
+        Map<IncidentStatus, Long> spent = new EnumMap<>(IncidentStatus.class);
+        List<Entry> entries = incident.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            IncidentStatus status = entries.get(i).status();
+            if (status == IncidentStatus.RESOLVED) {
+                break;
+            }
+            Instant until = i + 1 < entries.size() ? entries.get(i + 1).at() : now;
+            spent.merge(status, seconds(entries.get(i).at(), until), Long::sum);
+        }
+        return spent;
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toSeconds();
+    }
+}

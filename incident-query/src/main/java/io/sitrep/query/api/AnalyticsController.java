@@ -1,0 +1,113 @@
+package io.sitrep.query.api;
+
+import io.sitrep.query.access.ApiKeyAccess;
+import io.sitrep.query.analytics.AnalyticsReader;
+import io.sitrep.query.analytics.PageAnalytics;
+import io.sitrep.query.analytics.PageAnalytics.ComponentFigures;
+import io.sitrep.query.readmodel.ComponentView;
+import io.sitrep.query.readmodel.NotFound;
+import io.sitrep.query.readmodel.ReadModel;
+import io.sitrep.query.uptime.UptimeDays;
+import io.sitrep.query.uptime.UptimeHistory;
+import io.sitrep.support.Scope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A page's incident analytics, for the people who run incidents: needs a key with analytics:read. */
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+@Tag(name = "Analytics")
+class AnalyticsController {
+
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
+
+    private final ApiKeyAccess access;
+    private final ReadModel readModel;
+    private final AnalyticsReader incidents;
+    private final UptimeHistory history;
+    private final Clock clock;
+    private final double partialOutageWeight;
+
+    AnalyticsController(ApiKeyAccess access, ReadModel readModel, AnalyticsReader incidents, UptimeHistory history,
+                        ObjectProvider<Clock> clock,
+                        @Value("${sitrep.uptime.partial-outage-weight}") double partialOutageWeight) {
+        this.access = access;
+        this.readModel = readModel;
+        this.incidents = incidents;
+        this.history = history;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.partialOutageWeight = partialOutageWeight;
+    }
+
+    @GetMapping("/pages/{pageId}/analytics")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "A page's incident analytics over a period (scope analytics:read)",
+            description = "Covers the incidents opened (by occurredAt) in [from, to); without from and to, the last "
+                    + "90 days. Every time is when things happened (occurredAt), backdated entries included. "
+                    + "byImpact and byComponent count them. Each duration is {count, mean, p50, p90, max} in "
+                    + "seconds, percentiles by nearest rank. timeToIdentify runs from open to the first entry that "
+                    + "left the incident identified, monitoring or resolved; timeToMonitoring to the first that left "
+                    + "it monitoring; timeToResolve from open to resolve; timeToPostmortem from resolve to the first "
+                    + "postmortem. timeInStatus: from the entry that set a status to the next entry (to now for an "
+                    + "unresolved incident's last), summed per incident, over the incidents that had the status. "
+                    + "components: each component's seconds in major and partial outage over the period and its "
+                    + "uptime, partial outage weighted as in the uptime call; uptimePercent is null when the "
+                    + "component had no data in the period.")
+    PageAnalytics analytics(@PathVariable String pageId,
+                            @Parameter(description = "an ISO-8601 instant; default: 90 days before to")
+                            @RequestParam(required = false) String from,
+                            @Parameter(description = "an ISO-8601 instant; default: now")
+                            @RequestParam(required = false) String to,
+                            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                            String authorization) {
+        access.require(authorization, Scope.ANALYTICS_READ);
+        Instant now = clock.instant();
+        Instant end = to == null ? now : instant("to", to);
+        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : instant("from", from);
+        if (!start.isBefore(end)) {
+            throw new BadRequest("to", "must be later than from");
+        }
+        readModel.page(pageId).orElseThrow(() -> NotFound.page(pageId));
+        List<ComponentFigures> components = readModel.components(pageId).stream()
+                .map(component -> figures(pageId, component, start, end, now)).toList();
+        return PageAnalytics.of(start, end, now, incidents.openedIn(pageId, start, end), components);
+    }
+
+    /** The component's outages in [start, end), from its first data on and until now at the latest. */
+    private ComponentFigures figures(String pageId, ComponentView component, Instant start, Instant end, Instant now) {
+        Instant first = history.firstData(pageId, component.id()).orElse(end);
+        Instant from = first.isAfter(start) ? first : start;
+        Instant until = end.isAfter(now) ? now : end;
+        if (!from.isBefore(until)) {
+            return new ComponentFigures(component.id(), 0, 0, null);
+        }
+        UptimeDays.Figures figures = UptimeDays.figures(history.changes(pageId, component.id(), from), from, until,
+                now, partialOutageWeight);
+        return new ComponentFigures(component.id(), figures.majorOutageSeconds(), figures.partialOutageSeconds(),
+                figures.uptimePercent());
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(field, "must be an ISO-8601 instant such as 2024-11-25T16:23:00Z");
+        }
+    }
+}

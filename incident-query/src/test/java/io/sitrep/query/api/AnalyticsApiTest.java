@@ -1,0 +1,118 @@
+package io.sitrep.query.api;
+
+import static io.sitrep.events.ComponentStatus.DEGRADED_PERFORMANCE;
+import static io.sitrep.events.ComponentStatus.OPERATIONAL;
+import static io.sitrep.events.ComponentStatus.PARTIAL_OUTAGE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentEvent.IncidentOpened;
+import io.sitrep.events.IncidentEvent.IncidentResolved;
+import io.sitrep.events.IncidentEvent.MonitoringStarted;
+import io.sitrep.events.IncidentEvent.PostmortemPublished;
+import io.sitrep.events.IncidentEvent.UpdatePosted;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.PageEvent.ComponentDefined;
+import io.sitrep.events.PageEvent.PageDefined;
+import io.sitrep.query.QueryTestSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The analytics call on the Olark incident of the example report, whose figures are worked out by hand. */
+class AnalyticsApiTest extends QueryTestSupport {
+
+    private static final Instant T0 = Instant.parse("2024-11-25T16:23:00Z");
+    private static final String PERIOD = "?from=2024-11-25T00:00:00Z&to=2024-11-27T00:00:00Z";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theOlarkIncidentTakes5640SecondsToMonitoringAnd12000ToResolve() throws Exception {
+        String page = olark();
+
+        HttpResponse<String> answer = get("/api/v1/pages/" + page + "/analytics" + PERIOD, "Bearer " + ANALYTICS_KEY);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode analytics = JSON.readTree(answer.body());
+        assertThat(analytics.get("from").asString()).isEqualTo("2024-11-25T00:00:00Z");
+        assertThat(analytics.get("incidents").asInt()).isEqualTo(1);
+        assertThat(analytics.get("byImpact").toString()).isEqualTo("{\"none\":0,\"minor\":0,\"major\":1,\"critical\":0}");
+        assertThat(analytics.get("byComponent").toString()).isEqualTo("{\"chat\":1,\"agents\":1}");
+        assertThat(analytics.get("timeToMonitoring").toString())
+                .isEqualTo("{\"count\":1,\"mean\":5640.0,\"p50\":5640,\"p90\":5640,\"max\":5640}");
+        assertThat(analytics.get("timeToResolve").get("p50").asLong()).isEqualTo(12000);
+        assertThat(analytics.get("timeToIdentify").get("p50").asLong()).isEqualTo(5640);
+        assertThat(analytics.get("timeToPostmortem").get("p50").asLong()).isEqualTo(93420);
+        assertThat(analytics.get("timeInStatus").get("investigating").get("max").asLong()).isEqualTo(5640);
+        assertThat(analytics.get("timeInStatus").get("monitoring").get("max").asLong()).isEqualTo(6360);
+        // Chat was in partial outage for the 5,640 s until monitoring; the period counts from the page's
+        // creation at T0 to its end: 113,820 s. 100 × (1 − 0.3 × 5,640 / 113,820) = 98.5134.
+        assertThat(analytics.get("components").get(0).toString()).isEqualTo(
+                "{\"id\":\"chat\",\"majorOutageSeconds\":0,\"partialOutageSeconds\":5640,\"uptimePercent\":98.5134}");
+        assertThat(analytics.get("components").get(1).get("uptimePercent").asDouble()).isEqualTo(100.0);
+        assertThat(analytics.get("components").get(2).get("id").asString()).isEqualTo("web");
+    }
+
+    @Test
+    void analyticsNeedAKeyWithAnalyticsRead() throws Exception {
+        String page = olark();
+        String path = "/api/v1/pages/" + page + "/analytics" + PERIOD;
+
+        HttpResponse<String> anonymous = get(path, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        assertThat(anonymous.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(get(path, "Bearer not-a-key").statusCode()).isEqualTo(401);
+        assertThat(get(path, "Bearer test-key").statusCode()).as("a key without analytics:read").isEqualTo(403);
+    }
+
+    @Test
+    void aWrongPeriodOrPageIsNamed() throws Exception {
+        String key = "Bearer " + ANALYTICS_KEY;
+        String page = olark();
+
+        HttpResponse<String> notAnInstant = get("/api/v1/pages/" + page + "/analytics?from=yesterday", key);
+        assertThat(notAnInstant.statusCode()).isEqualTo(400);
+        assertThat(notAnInstant.body()).contains("\"field\":\"from\"");
+        assertThat(get("/api/v1/pages/" + page + "/analytics?from=2024-11-27T00:00:00Z&to=2024-11-25T00:00:00Z", key)
+                .statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/pages/no-such-page/analytics", key).statusCode()).isEqualTo(404);
+    }
+
+    /** The Olark incident: partial outage of chat, an update, monitoring at +5,640 s, resolved at +12,000 s. */
+    private String olark() {
+        String page = unique("analytics");
+        String incident = "inc_" + page;
+        apply(T0, new PageDefined(page, "Olark Live Chat", "America/Los_Angeles", null),
+                new ComponentDefined(page, "chat", "Chat", "Live Chat", 0),
+                new ComponentDefined(page, "agents", "Agents", "Live Chat", 1),
+                new ComponentDefined(page, "web", "Website", null, 2),
+                new IncidentOpened(incident, page, incident + "-u1", "Incident Alerted", Impact.MAJOR,
+                        IncidentStatus.INVESTIGATING, "detected", Map.of("chat", PARTIAL_OUTAGE), T0),
+                new UpdatePosted(incident, page, incident + "-u2", "Incident Alerted", Impact.MAJOR, null,
+                        IncidentStatus.INVESTIGATING, "still on it", Map.of("agents", DEGRADED_PERFORMANCE),
+                        T0.plusSeconds(480)),
+                new MonitoringStarted(incident, page, incident + "-u3", "Incident Alerted", Impact.MAJOR, "fixed",
+                        Map.of("chat", DEGRADED_PERFORMANCE), T0.plusSeconds(5640)),
+                new IncidentResolved(incident, page, incident + "-u4", "Incident Alerted", Impact.MAJOR, "resolved",
+                        Map.of("chat", OPERATIONAL, "agents", OPERATIONAL), T0.plusSeconds(12000)),
+                new PostmortemPublished(incident, page, "Incident Alerted", Impact.MAJOR, "final",
+                        T0.plusSeconds(105420)));
+        return page;
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
