@@ -7,8 +7,7 @@ import io.sitrep.query.analytics.PageAnalytics.ComponentFigures;
 import io.sitrep.query.readmodel.ComponentView;
 import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel;
-import io.sitrep.query.uptime.UptimeDays;
-import io.sitrep.query.uptime.UptimeHistory;
+import io.sitrep.query.uptime.Uptime;
 import io.sitrep.support.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,19 +38,16 @@ class AnalyticsController {
     private final ApiKeyAccess access;
     private final ReadModel readModel;
     private final AnalyticsReader incidents;
-    private final UptimeHistory history;
+    private final Uptime uptime;
     private final Clock clock;
-    private final double partialOutageWeight;
 
-    AnalyticsController(ApiKeyAccess access, ReadModel readModel, AnalyticsReader incidents, UptimeHistory history,
-                        ObjectProvider<Clock> clock,
-                        @Value("${sitrep.uptime.partial-outage-weight}") double partialOutageWeight) {
+    AnalyticsController(ApiKeyAccess access, ReadModel readModel, AnalyticsReader incidents, Uptime uptime,
+                        ObjectProvider<Clock> clock) {
         this.access = access;
         this.readModel = readModel;
         this.incidents = incidents;
-        this.history = history;
+        this.uptime = uptime;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-        this.partialOutageWeight = partialOutageWeight;
     }
 
     @GetMapping("/pages/{pageId}/analytics")
@@ -89,18 +84,11 @@ class AnalyticsController {
         return PageAnalytics.of(start, end, now, incidents.openedIn(pageId, start, end), components);
     }
 
-    /** The component's outages in [start, end), from its first data on and until now at the latest. */
     private ComponentFigures figures(String pageId, ComponentView component, Instant start, Instant end, Instant now) {
-        Instant first = history.firstData(pageId, component.id()).orElse(end);
-        Instant from = first.isAfter(start) ? first : start;
-        Instant until = end.isAfter(now) ? now : end;
-        if (!from.isBefore(until)) {
-            return new ComponentFigures(component.id(), 0, 0, null);
-        }
-        UptimeDays.Figures figures = UptimeDays.figures(history.changes(pageId, component.id(), from), from, until,
-                now, partialOutageWeight);
-        return new ComponentFigures(component.id(), figures.majorOutageSeconds(), figures.partialOutageSeconds(),
-                figures.uptimePercent());
+        return uptime.over(pageId, component.id(), start, end, now)
+                .map(figures -> new ComponentFigures(component.id(), figures.majorOutageSeconds(),
+                        figures.partialOutageSeconds(), figures.uptimePercent()))
+                .orElse(new ComponentFigures(component.id(), 0, 0, null));
     }
 
     private static Instant instant(String field, String value) {

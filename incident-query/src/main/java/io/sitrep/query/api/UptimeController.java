@@ -3,18 +3,14 @@ package io.sitrep.query.api;
 import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.PageView;
 import io.sitrep.query.readmodel.ReadModel;
+import io.sitrep.query.uptime.Uptime;
 import io.sitrep.query.uptime.UptimeDays;
-import io.sitrep.query.uptime.UptimeHistory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,16 +29,13 @@ class UptimeController {
     }
 
     private final ReadModel readModel;
-    private final UptimeHistory history;
+    private final Uptime uptime;
     private final Clock clock;
-    private final double partialOutageWeight;
 
-    UptimeController(ReadModel readModel, UptimeHistory history, ObjectProvider<Clock> clock,
-                     @Value("${sitrep.uptime.partial-outage-weight}") double partialOutageWeight) {
+    UptimeController(ReadModel readModel, Uptime uptime, ObjectProvider<Clock> clock) {
         this.readModel = readModel;
-        this.history = history;
+        this.uptime = uptime;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-        this.partialOutageWeight = partialOutageWeight;
     }
 
     @GetMapping("/pages/{pageId}/components/{componentId}/uptime")
@@ -60,13 +53,7 @@ class UptimeController {
             throw new BadRequest("days", "must be 1 to " + MAX_DAYS + ", not " + days);
         }
         PageView page = readModel.page(pageId).orElseThrow(() -> NotFound.page(pageId));
-        Instant firstData = history.firstData(pageId, componentId).orElseThrow(() -> new NotFound(
-                "component " + componentId + " does not exist on page " + pageId));
-        ZoneId zone = ZoneId.of(page.timeZone());
-        Instant now = clock.instant();
-        Instant from = LocalDate.ofInstant(now, zone).minusDays(days - 1L).atStartOfDay(zone).toInstant();
-        return new UptimeJson(UptimeDays.of(zone, now, days, LocalDate.ofInstant(firstData, zone),
-                partialOutageWeight, history.changes(pageId, componentId, from),
-                history.incidents(pageId, componentId, from, now)));
+        return new UptimeJson(uptime.days(page, componentId, days, clock.instant()).orElseThrow(() -> new NotFound(
+                "component " + componentId + " does not exist on page " + pageId)));
     }
 }

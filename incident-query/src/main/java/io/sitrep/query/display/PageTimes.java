@@ -97,4 +97,14 @@ public final class PageTimes {
         return SHORT_DAY_TIME.format(start) + " " + ZONE.format(start) + " - " + SHORT_DAY_TIME.format(end) + " "
                 + ZONE.format(end);
     }
+
+    /** A length of time as a page shows it: "1 h 34 min", "45 min", "2 h", "under a minute". */
+    public static String duration(long seconds) {
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        if (hours == 0 && minutes == 0) {
+            return "under a minute";
+        }
+        return hours == 0 ? minutes + " min" : minutes == 0 ? hours + " h" : hours + " h " + minutes + " min";
+    }
 }

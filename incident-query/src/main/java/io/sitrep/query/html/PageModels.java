@@ -28,13 +28,21 @@ public final class PageModels {
                                boolean resolved, Entry latest, String span, String affected) {
     }
 
-    /** One day of a component's bar: its tone and the tooltip that says what is known of it. */
-    public record DayCell(String tone, String title) {
+    /**
+     * One day of a component's bar: its tone, its date ("Nov 25, 2024") and what is known of it
+     * ("98.51% uptime, partial outage 1 h 34 min, Incident Alerted").
+     */
+    public record DayCell(String tone, String date, String figures) {
+
+        /** The cell's tooltip. */
+        public String title() {
+            return date + ": " + figures;
+        }
     }
 
-    /** A component with its status and its bar. */
+    /** A component with its status, its bar and its uptime over the bar's days (null without data). */
     public record ComponentRow(String id, String name, String statusLabel, String tone, List<DayCell> days,
-                               String barSummary) {
+                               String uptime, String barSummary) {
     }
 
     /** A group of components, or (when {@code group} is null) one ungrouped component on its own. */

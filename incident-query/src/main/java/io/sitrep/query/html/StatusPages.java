@@ -22,6 +22,7 @@ import io.sitrep.query.readmodel.PageView;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
 import io.sitrep.query.readmodel.UpdateView;
+import io.sitrep.query.uptime.Uptime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -54,11 +56,13 @@ class StatusPages {
     private static final Duration LONG_INCIDENT = Duration.ofDays(30);
 
     private final ReadModel readModel;
+    private final Uptime uptime;
     private final Markdown markdown = new Markdown();
     private final Clock clock;
 
-    StatusPages(ReadModel readModel, ObjectProvider<Clock> clock) {
+    StatusPages(ReadModel readModel, Uptime uptime, ObjectProvider<Clock> clock) {
         this.readModel = readModel;
+        this.uptime = uptime;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -72,12 +76,17 @@ class StatusPages {
 
         LocalDate today = times.dayOf(now);
         Instant barsBegin = times.startOf(today.minusDays(DayBars.DAYS - 1));
-        Loaded loaded = loadSince(pageId, barsBegin.minus(LONG_INCIDENT), unresolved);
-        DayBars bars = new DayBars(times, now, loaded.incidents(), loaded.knownFrom());
+        List<IncidentView> loaded = loadSince(pageId, barsBegin.minus(LONG_INCIDENT), unresolved);
+        Map<String, String> titles = loaded.stream().collect(Collectors.toMap(IncidentView::id, IncidentView::title));
+        Function<String, String> title = id -> titles.computeIfAbsent(id,
+                missing -> readModel.incident(missing).map(IncidentView::title).orElse(missing));
+        Function<ComponentView, DayBars.Bar> bars = component -> DayBars.of(component.name(), times,
+                uptime.days(page, component.id(), DayBars.DAYS, now).orElseThrow(),
+                uptime.over(pageId, component.id(), barsBegin, now, now), title);
 
         return new StatusPage(page(page), status.description(), Wording.indicatorTone(status.indicator()),
                 unresolved.stream().map(i -> card(i, times)).toList(), blocks(components, bars),
-                recent(loaded.incidents(), times, today));
+                recent(loaded, times, today));
     }
 
     History history(String pageId, String cursor) {
@@ -124,14 +133,15 @@ class StatusPages {
     }
 
     /** Components in position order, a group where its first member stands, ungrouped ones alone. */
-    private static List<ComponentBlock> blocks(List<ComponentView> components, DayBars bars) {
+    private static List<ComponentBlock> blocks(List<ComponentView> components,
+                                               Function<ComponentView, DayBars.Bar> bars) {
         List<ComponentBlock> result = new ArrayList<>();
         for (ComponentGroups.Block block : ComponentGroups.of(components)) {
             List<ComponentRow> rows = new ArrayList<>();
             for (ComponentView member : block.members()) {
-                DayBars.Bar bar = bars.bar(member);
+                DayBars.Bar bar = bars.apply(member);
                 rows.add(new ComponentRow(member.id(), member.name(), Wording.componentLabel(member.status()),
-                        Wording.componentTone(member.status()), bar.days(), bar.summary()));
+                        Wording.componentTone(member.status()), bar.days(), bar.uptime(), bar.summary()));
             }
             ComponentStatus worst = Severity.worst(block.members().stream().map(ComponentView::status).toList());
             result.add(new ComponentBlock(block.group(), Wording.componentLabel(worst), Wording.componentTone(worst),
@@ -178,19 +188,14 @@ class StatusPages {
         return new Entry(update.label(), update.message(), times.timestamp(update.occurredAt()), update.occurredAt());
     }
 
-    /** The incidents the bars and the recent history need, newest first. */
-    private record Loaded(List<IncidentView> incidents, Instant knownFrom) {
-    }
-
     /**
-     * The page's incidents opened since {@code since}, newest first, and the unresolved ones
-     * whenever they were opened. Bounded: past {@value #MAX_BATCHES} batches, {@code knownFrom}
-     * says from when on the list is complete.
+     * The incidents the bars' tooltips and the recent history need, newest first: the page's
+     * incidents opened since {@code since}, at most {@value #MAX_BATCHES} batches of them, and the
+     * unresolved ones whenever they were opened.
      */
-    private Loaded loadSince(String pageId, Instant since, List<IncidentView> unresolved) {
+    private List<IncidentView> loadSince(String pageId, Instant since, List<IncidentView> unresolved) {
         List<IncidentView> incidents = new ArrayList<>();
         String cursor = null;
-        Instant knownFrom = null;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
             IncidentList list = readModel.list(pageId, Filter.ALL, BATCH, cursor);
             incidents.addAll(list.items());
@@ -201,9 +206,6 @@ class StatusPages {
             if (oldest.isBefore(since)) {
                 break;
             }
-            if (batch == MAX_BATCHES - 1) {
-                knownFrom = oldest;
-            }
             cursor = list.nextCursor();
         }
         Set<String> loaded = incidents.stream().map(IncidentView::id).collect(Collectors.toSet());
@@ -213,6 +215,6 @@ class StatusPages {
             }
         }
         incidents.sort(Comparator.comparing(IncidentView::createdAt).thenComparing(IncidentView::id).reversed());
-        return new Loaded(List.copyOf(incidents), knownFrom);
+        return List.copyOf(incidents);
     }
 }

@@ -66,4 +66,12 @@ class PageTimesTest {
         assertThat(PageTimes.in("Mars/Olympus_Mons").timestamp(Instant.parse("2024-11-25T17:57:00Z")))
                 .isEqualTo("Nov 25, 2024 - 17:57 UTC");
     }
+
+    @Test
+    void aLengthOfTimeReadsInHoursAndMinutes() {
+        assertThat(PageTimes.duration(5640)).isEqualTo("1 h 34 min");
+        assertThat(PageTimes.duration(7200)).isEqualTo("2 h");
+        assertThat(PageTimes.duration(2700)).isEqualTo("45 min");
+        assertThat(PageTimes.duration(59)).isEqualTo("under a minute");
+    }
 }

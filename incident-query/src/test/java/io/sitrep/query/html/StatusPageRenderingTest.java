@@ -120,19 +120,30 @@ class StatusPageRenderingTest extends WebTestSupport {
             // Created 60 days ago: the first month of the bar is before the component existed.
             assertThat(cells.get(0).hasClass("tone-nodata")).isTrue();
             assertThat(cells.get(0).attr("title")).endsWith(": no data");
-            assertThat(cells.eachAttr("title")).noneMatch(title -> title.contains("%"));
+            assertThat(cells.get(30).attr("title")).contains("% uptime");
         }
-        Elements widget = page.select(".component").get(0).select(".cell");
+        // The widget has been in partial outage for the last 2 h of the 14 h 34 min of today in Berlin:
+        // 100 × (1 − 0.3 × 7,200 / 52,440) = 95.881; over its 60 days, 100 × (1 − 2,160 / 5,184,000) = 99.958.
+        Element widgetRow = page.select(".component").get(0);
+        Elements widget = widgetRow.select(".cell");
         assertThat(widget.get(89).hasClass("tone-partial")).isTrue();
-        assertThat(widget.get(89).attr("title")).isEqualTo(berlin.day(today) + ": " + WebFixture.SCRIPT_TITLE);
+        assertThat(widget.get(89).attr("title")).isEqualTo(berlin.day(today) + ": 95.88% uptime, partial outage 2 h, "
+                + WebFixture.SCRIPT_TITLE);
+        assertThat(widgetRow.select(".uptime").text()).isEqualTo("99.95% uptime");
+        assertThat(page.select(".bar").first().attr("aria-label"))
+                .isEqualTo("Last 90 days of Widget: 99.95% uptime, incidents on 1 day");
+        // Every day's figures are in a table too, for keyboards and screen readers.
+        Elements rows = widgetRow.select("details.days tbody tr");
+        assertThat(rows).hasSize(90);
+        assertThat(rows.last().text()).isEqualTo(berlin.day(today) + " 95.88% uptime, partial outage 2 h, "
+                + WebFixture.SCRIPT_TITLE);
+        // Exports were delayed for 45 min three days ago: an incident, but no outage.
         Elements exports = page.select(".component").get(4).select(".cell");
         int exportsDay = 89 - (int) ChronoUnit.DAYS.between(berlin.dayOf(fixture.exportsAt), today);
         assertThat(exports.get(exportsDay).hasClass("tone-degraded")).isTrue();
-        assertThat(exports.get(exportsDay).attr("title")).endsWith(": Delayed exports");
-        assertThat(exports.get(exportsDay + 1).attr("title")).endsWith(": no incidents recorded");
-        // The open incident began two hours ago, today on the page's clock.
-        assertThat(page.select(".bar").first().attr("aria-label"))
-                .isEqualTo("Last 90 days of Widget: incidents on 1 day");
+        assertThat(exports.get(exportsDay).attr("title")).endsWith(": 100% uptime, Delayed exports");
+        assertThat(exports.get(exportsDay + 1).attr("title")).endsWith(": 100% uptime, no incidents");
+        assertThat(exports.get(exportsDay + 1).hasClass("tone-ok")).isTrue();
     }
 
     @Test
