@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -73,8 +72,8 @@ class AnalyticsController {
                             String authorization) {
         access.require(authorization, Scope.ANALYTICS_READ);
         Instant now = clock.instant();
-        Instant end = to == null ? now : instant("to", to);
-        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : instant("from", from);
+        Instant end = to == null ? now : Params.instant("to", to);
+        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : Params.instant("from", from);
         if (!start.isBefore(end)) {
             throw new BadRequest("to", "must be later than from");
         }
@@ -89,13 +88,5 @@ class AnalyticsController {
                 .map(figures -> new ComponentFigures(component.id(), figures.majorOutageSeconds(),
                         figures.partialOutageSeconds(), figures.uptimePercent()))
                 .orElse(new ComponentFigures(component.id(), 0, 0, null));
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequest(field, "must be an ISO-8601 instant such as 2024-11-25T16:23:00Z");
-        }
     }
 }

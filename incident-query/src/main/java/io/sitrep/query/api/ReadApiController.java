@@ -9,6 +9,9 @@ import io.sitrep.query.readmodel.IncidentList;
 import io.sitrep.query.readmodel.IncidentView;
 import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.PageView;
+import io.sitrep.query.readmodel.PastViews;
+import io.sitrep.query.readmodel.PastViews.Basis;
+import io.sitrep.query.readmodel.PastViews.Moment;
 import io.sitrep.query.readmodel.PostmortemView;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
@@ -64,18 +67,31 @@ class ReadApiController {
     record IncidentListJson(List<IncidentJson> items, String nextCursor) {
     }
 
-    private final ReadModel readModel;
+    private static final String PAST = "asOf=<instant>: the page as it stood then by when things happened "
+            + "(occurredAt), backdated entries included, with today's page and components. knownAt=<instant>: what the "
+            + "page showed then, from what had been recorded by then (404 before it was recorded). One of them at most.";
 
-    ReadApiController(ReadModel readModel) {
+    private final ReadModel readModel;
+    private final PastViews past;
+
+    ReadApiController(ReadModel readModel, PastViews past) {
         this.readModel = readModel;
+        this.past = past;
     }
 
     @GetMapping("/pages/{pageId}/summary")
-    @Operation(summary = "A page's overall status, its components and its unresolved incidents")
-    SummaryJson summary(@PathVariable String pageId) {
+    @Operation(summary = "A page's overall status, its components and its unresolved incidents", description = PAST)
+    SummaryJson summary(@PathVariable String pageId, @RequestParam(required = false) String asOf,
+                        @RequestParam(required = false) String knownAt) {
         PageView page = readModel.page(pageId).orElseThrow(() -> NotFound.page(pageId));
-        List<ComponentView> components = readModel.components(pageId);
-        List<IncidentView> unresolved = readModel.unresolved(pageId);
+        Optional<Moment> moment = Params.moment(asOf, knownAt);
+        if (moment.isPresent() && moment.get().basis() == Basis.RECORDED && page.createdAt().isAfter(moment.get().at())) {
+            throw new NotFound("page " + pageId + " had not been recorded by " + knownAt);
+        }
+        List<ComponentView> components = moment.map(at -> past.components(pageId, at))
+                .orElseGet(() -> readModel.components(pageId));
+        List<IncidentView> unresolved = moment.map(at -> past.unresolved(pageId, at))
+                .orElseGet(() -> readModel.unresolved(pageId));
         return new SummaryJson(new PageJson(page.id(), page.name(), page.timeZone()),
                 PageStatus.of(unresolved, components), ComponentJson.of(components),
                 unresolved.stream().map(IncidentJson::of).toList());
@@ -108,13 +124,17 @@ class ReadApiController {
     @GetMapping("/incidents/{incidentId}")
     @Operation(summary = "One incident, its entries newest first",
             description = "minVersion waits up to 5 s until the read model has applied that version, so that a "
-                    + "client reads its own write (the version of a write API answer); past that, 503.")
-    IncidentJson incident(@PathVariable String incidentId, @RequestParam(required = false) Long minVersion)
+                    + "client reads its own write (the version of a write API answer); past that, 503. " + PAST
+                    + " In the past, version is that of the latest entry shown.")
+    IncidentJson incident(@PathVariable String incidentId, @RequestParam(required = false) Long minVersion,
+                          @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt)
             throws InterruptedException {
+        Optional<Moment> moment = Params.moment(asOf, knownAt);
         if (minVersion != null) {
             awaitVersion(incidentId, minVersion);
         }
-        return readModel.incident(incidentId).map(IncidentJson::of)
+        return moment.map(at -> past.incident(incidentId, at)).orElseGet(() -> readModel.incident(incidentId))
+                .map(IncidentJson::of)
                 .orElseThrow(() -> NotFound.incident(incidentId));
     }
 

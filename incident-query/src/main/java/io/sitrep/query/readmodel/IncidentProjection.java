@@ -37,9 +37,11 @@ class IncidentProjection {
     private static final String POST_UPDATE = withEntry(advance("status = ?, updated_at = ?"));
     private static final String START_MONITORING =
             withEntry(advance("status = 'monitoring', updated_at = ?, monitoring_at = ?"));
-    private static final String RESOLVE = withEntry(advance("status = 'resolved', updated_at = ?, resolved_at = ?"));
+    private static final String RESOLVE =
+            withEntry(advance("status = 'resolved', updated_at = ?, resolved_at = ?, resolved_recorded_at = ?"));
     private static final String PUBLISH_POSTMORTEM = advance("postmortem_body = ?, postmortem_at = ?, "
-            + "first_postmortem_at = coalesce(first_postmortem_at, ?), updated_at = ?");
+            + "first_postmortem_at = coalesce(first_postmortem_at, ?), "
+            + "first_postmortem_recorded_at = coalesce(first_postmortem_recorded_at, ?), updated_at = ?");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -90,13 +92,15 @@ class IncidentProjection {
                             monitoring.message(), monitoring.components()));
         }
         if (event instanceof IncidentResolved resolved) {
-            return withEntry(RESOLVE, event, envelope, advanceParams(event, envelope, occurredAt, occurredAt),
+            return withEntry(RESOLVE, event, envelope,
+                    advanceParams(event, envelope, occurredAt, occurredAt, at(envelope.recordedAt())),
                     new Entry(resolved.updateId(), IncidentStatus.RESOLVED, WireNames.label(IncidentStatus.RESOLVED),
                             resolved.message(), resolved.components()));
         }
         if (event instanceof PostmortemPublished postmortem) {
             return new Statement(PUBLISH_POSTMORTEM,
-                    advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt, occurredAt).toArray());
+                    advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt,
+                            at(envelope.recordedAt()), occurredAt).toArray());
         }
         throw Projector.unhandled(event);
     }

@@ -159,12 +159,12 @@ public class ReadModel {
                 List.copyOf(updates.getOrDefault(row.id(), List.of())), row.postmortem())).toList();
     }
 
-    private static ComponentView component(ResultSet rs, String status) throws SQLException {
+    static ComponentView component(ResultSet rs, String status) throws SQLException {
         return new ComponentView(rs.getString("component_id"), rs.getString("name"), rs.getString("group_name"),
                 WireNames.parse(ComponentStatus.class, status), rs.getInt("position"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
     }

@@ -190,6 +190,49 @@ class ReadApiTest extends QueryTestSupport {
     }
 
     @Test
+    void asOfShowsThePageAsItStoodAndKnownAtWhatItShowed() throws Exception {
+        String page = unique("past");
+        String incident = "inc_" + page;
+        Instant happened = NOW.minus(Duration.ofHours(5));
+        Instant recorded = NOW.minus(Duration.ofHours(1));
+        apply(NOW.minus(Duration.ofDays(1)), new PageDefined(page, "Past page", "UTC", null),
+                new ComponentDefined(page, "api", "API", null, 0));
+        // Recorded an hour ago, backdated: the outage happened five hours ago and lasted an hour.
+        apply(recorded, new IncidentOpened(incident, page, page + "-1", "API down", Impact.CRITICAL,
+                        IncidentStatus.INVESTIGATING, "down", Map.of("api", MAJOR_OUTAGE), happened),
+                new IncidentResolved(incident, page, page + "-2", "API down", Impact.CRITICAL, "fixed",
+                        Map.of("api", OPERATIONAL), happened.plus(Duration.ofHours(1))));
+        String then = happened.plus(Duration.ofMinutes(30)).toString();
+
+        JsonNode asOf = json(get("/api/v1/pages/" + page + "/summary?asOf=" + then), 200);
+        assertThat(asOf.get("status").get("indicator").asString()).isEqualTo("critical");
+        assertThat(asOf.get("components").get(0).get("status").asString()).isEqualTo("major_outage");
+        assertThat(asOf.get("incidents").get(0).get("status").asString()).isEqualTo("investigating");
+        JsonNode knownAt = json(get("/api/v1/pages/" + page + "/summary?knownAt=" + then), 200);
+        assertThat(knownAt.get("status").get("indicator").asString()).as("nothing was recorded yet").isEqualTo("none");
+        assertThat(knownAt.get("incidents")).isEmpty();
+
+        JsonNode incidentThen = json(get("/api/v1/incidents/" + incident + "?asOf=" + then), 200);
+        assertThat(incidentThen.get("status").asString()).isEqualTo("investigating");
+        assertThat(incidentThen.get("resolvedAt").isNull()).isTrue();
+        assertThat(incidentThen.get("updates")).hasSize(1);
+        problem(get("/api/v1/incidents/" + incident + "?knownAt=" + then), 404);
+        problem(get("/api/v1/incidents/" + incident + "?asOf=" + happened.minusSeconds(1)), 404);
+        assertThat(json(get("/api/v1/incidents/" + incident + "?knownAt=" + NOW), 200).get("status").asString())
+                .isEqualTo("resolved");
+    }
+
+    @Test
+    void thePastNamesWhatIsWrongWithTheRequest() throws Exception {
+        String page = unique("past-bad");
+        apply(NOW, new PageDefined(page, "Past page", "UTC", null));
+
+        problem(get("/api/v1/pages/" + page + "/summary?knownAt=" + NOW.minusSeconds(60)), 404);
+        problem(get("/api/v1/pages/" + page + "/summary?asOf=yesterday"), 400);
+        problem(get("/api/v1/pages/" + page + "/summary?asOf=" + NOW + "&knownAt=" + NOW), 400);
+    }
+
+    @Test
     void uptimeNamesWhatIsWrongWithTheRequest() throws Exception {
         String page = unique("uptime-bad");
         apply(NOW, new PageDefined(page, "Uptime page", "UTC", null), new ComponentDefined(page, "api", "API", null, 0));

@@ -1,0 +1,15 @@
+-- Time travel. When an incident's resolution and its first postmortem were recorded, beside when
+-- they happened; and indexes that find the incidents open at an instant, by when things happened
+-- (asOf) and by when they were recorded (knownAt), and a component's status at an instant, without
+-- reading a page's whole history.
+alter table incident add column resolved_recorded_at timestamptz;
+alter table incident add column first_postmortem_recorded_at timestamptz;
+update incident i set resolved_recorded_at = (select min(u.recorded_at) from incident_update u
+                                              where u.incident_id = i.incident_id and u.status = 'resolved')
+where i.status = 'resolved';
+update incident set first_postmortem_recorded_at = first_postmortem_at where first_postmortem_at is not null;
+
+create index incident_open_as_of on incident using gist (tstzrange(created_at, resolved_at, '[)'));
+create index incident_open_known_at on incident using gist (tstzrange(recorded_at, resolved_recorded_at, '[)'));
+create index component_status_known on component_status_change (page_id, component_id, recorded_at);
+create index component_status_of_incident on component_status_change (incident_id, component_id);
