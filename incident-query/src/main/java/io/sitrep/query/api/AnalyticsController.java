@@ -5,6 +5,7 @@ import io.sitrep.query.analytics.AnalyticsReader;
 import io.sitrep.query.analytics.PageAnalytics;
 import io.sitrep.query.analytics.PageAnalytics.ComponentFigures;
 import io.sitrep.query.readmodel.ComponentView;
+import io.sitrep.query.readmodel.InvalidParameter;
 import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.uptime.Uptime;
@@ -72,8 +73,8 @@ class AnalyticsController {
                             String authorization) {
         access.require(authorization, Scope.ANALYTICS_READ);
         Instant now = clock.instant();
-        Instant end = to == null ? now : Params.instant("to", to);
-        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : Params.instant("from", from);
+        Instant end = to == null ? now : InvalidParameter.instant("to", to);
+        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : InvalidParameter.instant("from", from);
         if (!start.isBefore(end)) {
             throw new BadRequest("to", "must be later than from");
         }

@@ -10,7 +10,6 @@ import io.sitrep.query.readmodel.IncidentView;
 import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.PageView;
 import io.sitrep.query.readmodel.PastViews;
-import io.sitrep.query.readmodel.PastViews.Basis;
 import io.sitrep.query.readmodel.PastViews.Moment;
 import io.sitrep.query.readmodel.PostmortemView;
 import io.sitrep.query.readmodel.ReadModel;
@@ -84,10 +83,8 @@ class ReadApiController {
     SummaryJson summary(@PathVariable String pageId, @RequestParam(required = false) String asOf,
                         @RequestParam(required = false) String knownAt) {
         PageView page = readModel.page(pageId).orElseThrow(() -> NotFound.page(pageId));
-        Optional<Moment> moment = Params.moment(asOf, knownAt);
-        if (moment.isPresent() && moment.get().basis() == Basis.RECORDED && page.createdAt().isAfter(moment.get().at())) {
-            throw new NotFound("page " + pageId + " had not been recorded by " + knownAt);
-        }
+        Optional<Moment> moment = Moment.of(asOf, knownAt);
+        moment.ifPresent(at -> PastViews.requireRecorded(page, at));
         List<ComponentView> components = moment.map(at -> past.components(pageId, at))
                 .orElseGet(() -> readModel.components(pageId));
         List<IncidentView> unresolved = moment.map(at -> past.unresolved(pageId, at))
@@ -129,7 +126,7 @@ class ReadApiController {
     IncidentJson incident(@PathVariable String incidentId, @RequestParam(required = false) Long minVersion,
                           @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt)
             throws InterruptedException {
-        Optional<Moment> moment = Params.moment(asOf, knownAt);
+        Optional<Moment> moment = Moment.of(asOf, knownAt);
         if (minVersion != null) {
             awaitVersion(incidentId, minVersion);
         }

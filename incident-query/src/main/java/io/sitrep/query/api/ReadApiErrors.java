@@ -1,6 +1,7 @@
 package io.sitrep.query.api;
 
 import io.sitrep.query.access.AccessRefused;
+import io.sitrep.query.readmodel.InvalidParameter;
 import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel.InvalidCursor;
 import java.net.URI;
@@ -40,6 +41,11 @@ class ReadApiErrors {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", e.field() + " " + e.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return answer(problem);
+    }
+
+    @ExceptionHandler(InvalidParameter.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameter e) {
+        return badRequest(new BadRequest(e.field(), e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

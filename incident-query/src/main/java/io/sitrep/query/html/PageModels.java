@@ -60,17 +60,21 @@ public final class PageModels {
     public record Section(String heading, String datetime, boolean today, List<IncidentCard> incidents) {
     }
 
-    /** The status page. */
+    /** The status page; {@code past} says which past it shows ("As of Nov 25, 2024 - 09:00 PST"), null for now. */
     public record StatusPage(Page page, String description, String tone, List<IncidentCard> unresolved,
-                             List<ComponentBlock> components, List<Section> recent) {
+                             List<ComponentBlock> components, List<Section> recent, String past) {
     }
 
     /** A page of the incident history; {@code olderCursor} is null on the last. */
     public record History(Page page, List<Section> months, String olderCursor, boolean first) {
     }
 
-    /** An incident report; {@code postmortemHtml} is sanitized, null without a postmortem. */
+    /**
+     * An incident report; {@code postmortemHtml} is sanitized, null without a postmortem; {@code past}
+     * as on the status page.
+     */
     public record IncidentReport(Page page, String id, String title, String tone, String impactLabel,
-                                 String postmortemHtml, Entry postmortem, List<Entry> entries, String affected) {
+                                 String postmortemHtml, Entry postmortem, List<Entry> entries, String affected,
+                                 String past) {
     }
 }

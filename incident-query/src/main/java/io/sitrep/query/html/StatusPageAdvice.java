@@ -1,6 +1,7 @@
 package io.sitrep.query.html;
 
 import io.sitrep.query.links.PageLinks;
+import io.sitrep.query.readmodel.InvalidParameter;
 import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel.InvalidCursor;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,6 +55,14 @@ class StatusPageAdvice {
                 }
             }
         }
+        return view;
+    }
+
+    @ExceptionHandler(InvalidParameter.class)
+    ModelAndView invalidParameter(InvalidParameter e, HttpServletResponse response) {
+        headers(response);
+        ModelAndView view = error(HttpStatus.BAD_REQUEST);
+        view.addObject("reason", "The address asks for " + e.field() + "=…, which " + e.getMessage() + ".");
         return view;
     }
 

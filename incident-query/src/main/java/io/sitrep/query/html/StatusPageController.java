@@ -1,6 +1,7 @@
 package io.sitrep.query.html;
 
 import io.sitrep.query.links.PageLinks;
+import io.sitrep.query.readmodel.PastViews.Moment;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -33,8 +34,9 @@ class StatusPageController {
     }
 
     @GetMapping
-    String statusPage(@PathVariable String pageId, Model model) {
-        model.addAttribute("view", pages.statusPage(pageId));
+    String statusPage(@PathVariable String pageId, @RequestParam(required = false) String asOf,
+                      @RequestParam(required = false) String knownAt, Model model) {
+        model.addAttribute("view", pages.statusPage(pageId, Moment.of(asOf, knownAt)));
         return "status-page";
     }
 
@@ -45,8 +47,10 @@ class StatusPageController {
     }
 
     @GetMapping("/incidents/{incidentId}")
-    String incident(@PathVariable String pageId, @PathVariable String incidentId, Model model) {
-        model.addAttribute("view", pages.incident(pageId, incidentId));
+    String incident(@PathVariable String pageId, @PathVariable String incidentId,
+                    @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
+                    Model model) {
+        model.addAttribute("view", pages.incident(pageId, incidentId, Moment.of(asOf, knownAt)));
         return "incident";
     }
 }

@@ -19,6 +19,9 @@ import io.sitrep.query.readmodel.IncidentList;
 import io.sitrep.query.readmodel.IncidentView;
 import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.PageView;
+import io.sitrep.query.readmodel.PastViews;
+import io.sitrep.query.readmodel.PastViews.Basis;
+import io.sitrep.query.readmodel.PastViews.Moment;
 import io.sitrep.query.readmodel.ReadModel;
 import io.sitrep.query.readmodel.ReadModel.Filter;
 import io.sitrep.query.readmodel.UpdateView;
@@ -33,6 +36,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -56,19 +60,25 @@ class StatusPages {
     private static final Duration LONG_INCIDENT = Duration.ofDays(30);
 
     private final ReadModel readModel;
+    private final PastViews past;
     private final Uptime uptime;
     private final Markdown markdown = new Markdown();
     private final Clock clock;
 
-    StatusPages(ReadModel readModel, Uptime uptime, ObjectProvider<Clock> clock) {
+    StatusPages(ReadModel readModel, PastViews past, Uptime uptime, ObjectProvider<Clock> clock) {
         this.readModel = readModel;
+        this.past = past;
         this.uptime = uptime;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    StatusPage statusPage(String pageId) {
+    /** The status page now, or as it stood (or showed) at a moment: then without bars or past incidents. */
+    StatusPage statusPage(String pageId, Optional<Moment> moment) {
         PageView page = page(pageId);
         PageTimes times = PageTimes.in(page.timeZone());
+        if (moment.isPresent()) {
+            return pastStatusPage(page, times, moment.get());
+        }
         Instant now = clock.instant();
         List<ComponentView> components = readModel.components(pageId);
         List<IncidentView> unresolved = readModel.unresolved(pageId);
@@ -86,7 +96,23 @@ class StatusPages {
 
         return new StatusPage(page(page), status.description(), Wording.indicatorTone(status.indicator()),
                 unresolved.stream().map(i -> card(i, times)).toList(), blocks(components, bars),
-                recent(loaded, times, today));
+                recent(loaded, times, today), null);
+    }
+
+    private StatusPage pastStatusPage(PageView page, PageTimes times, Moment moment) {
+        PastViews.requireRecorded(page, moment);
+        List<ComponentView> components = past.components(page.id(), moment);
+        List<IncidentView> unresolved = past.unresolved(page.id(), moment);
+        PageStatus status = PageStatus.of(unresolved, components);
+        return new StatusPage(page(page), status.description(), Wording.indicatorTone(status.indicator()),
+                unresolved.stream().map(i -> card(i, times)).toList(),
+                blocks(components, component -> new DayBars.Bar(List.of(), null, null)), List.of(),
+                pastNotice(moment, times));
+    }
+
+    /** "As of Nov 25, 2024 - 09:00 PST" (by when things happened), "As shown at ..." (what was recorded). */
+    private static String pastNotice(Moment moment, PageTimes times) {
+        return (moment.basis() == Basis.OCCURRED ? "As of " : "As shown at ") + times.timestamp(moment.at());
     }
 
     History history(String pageId, String cursor) {
@@ -104,9 +130,11 @@ class StatusPages {
         return new History(page(page), List.copyOf(months), list.nextCursor(), cursor == null);
     }
 
-    IncidentReport incident(String pageId, String incidentId) {
+    /** The incident report now, or as it stood (or showed) at a moment. */
+    IncidentReport incident(String pageId, String incidentId, Optional<Moment> moment) {
         PageView page = page(pageId);
-        IncidentView incident = readModel.incident(incidentId)
+        IncidentView incident = moment.map(at -> past.incident(incidentId, at))
+                .orElseGet(() -> readModel.incident(incidentId))
                 .filter(found -> found.pageId().equals(pageId))
                 .orElseThrow(() -> new NotFound("incident " + incidentId + " does not exist on page " + pageId));
         PageTimes times = PageTimes.in(page.timeZone());
@@ -120,7 +148,8 @@ class StatusPages {
         return new IncidentReport(page(page), incident.id(), incident.title(), Wording.impactTone(incident.impact()),
                 Wording.impactLabel(incident.impact()), postmortemHtml, postmortem,
                 incident.updates().stream().map(u -> entry(u, times)).toList(),
-                AffectedComponents.sentence(incident.components()).orElse(null));
+                AffectedComponents.sentence(incident.components()).orElse(null),
+                moment.map(at -> pastNotice(at, times)).orElse(null));
     }
 
     /** The page, for a view that names a page that exists. */

@@ -50,12 +50,36 @@ public class PastViews {
 
     /** An instant on one of the two times. */
     public record Moment(Instant at, Basis basis) {
+
+        /**
+         * The moment the {@code asOf} or {@code knownAt} parameter names; empty for now.
+         *
+         * @throws InvalidParameter when both are given, or one is not an instant
+         */
+        public static Optional<Moment> of(String asOf, String knownAt) {
+            if (asOf != null && knownAt != null) {
+                throw new InvalidParameter("knownAt", "cannot come with asOf: ask for one of them");
+            }
+            if (asOf != null) {
+                return Optional.of(new Moment(InvalidParameter.instant("asOf", asOf), Basis.OCCURRED));
+            }
+            return Optional.ofNullable(knownAt)
+                    .map(value -> new Moment(InvalidParameter.instant("knownAt", value), Basis.RECORDED));
+        }
     }
+
 
     private final JdbcClient jdbc;
 
     PastViews(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Refuses a moment before the page was recorded: by what was recorded, the page did not exist then. */
+    public static void requireRecorded(PageView page, Moment moment) {
+        if (moment.basis() == Basis.RECORDED && page.createdAt().isAfter(moment.at())) {
+            throw new NotFound("page " + page.id() + " had not been recorded by " + moment.at());
+        }
     }
 
     /**

@@ -24,12 +24,14 @@ class NuHtmlCheckerTest extends WebTestSupport {
         assumeTrue(tools != null, "Node.js and npm are not installed");
         List<String> pages = List.of("/pages/" + fixture.acmePage, "/pages/" + fixture.busyPage + "/history",
                 "/pages/" + fixture.olarkPage + "/incidents/" + fixture.olarkIncident,
-                "/pages/" + fixture.acmePage + "/incidents/" + fixture.openIncident, "/pages/no-such-page");
+                "/pages/" + fixture.acmePage + "/incidents/" + fixture.openIncident, "/pages/no-such-page",
+                "/pages/" + fixture.acmePage + "?asOf=" + fixture.openedAt.plusSeconds(60),
+                "/pages/" + fixture.acmePage + "/incidents/" + fixture.openIncident + "?knownAt=" + fixture.identifiedAt);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", tools.file("vnu-jar/build/dist/vnu.jar").toString(), "--errors-only", "--format", "gnu"));
         for (String page : pages) {
             HttpResponse<String> answer = get(page);
-            Path file = work.resolve(page.substring(1).replace('/', '_') + ".html");
+            Path file = work.resolve(page.substring(1).replaceAll("[^A-Za-z0-9-]", "_") + ".html");
             Files.writeString(file, answer.body());
             command.add(file.toString());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sitrep.query.display.PageTimes;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -144,6 +145,45 @@ class StatusPageRenderingTest extends WebTestSupport {
         assertThat(exports.get(exportsDay).attr("title")).endsWith(": 100% uptime, Delayed exports");
         assertThat(exports.get(exportsDay + 1).attr("title")).endsWith(": 100% uptime, no incidents");
         assertThat(exports.get(exportsDay + 1).hasClass("tone-ok")).isTrue();
+    }
+
+    @Test
+    void theStatusPageAsOfAnInstantShowsThePageAsItStoodThenAndSaysSo() throws Exception {
+        Instant before = fixture.openedAt.minus(Duration.ofHours(1));
+        Document then = html("/pages/" + fixture.acmePage + "?asOf=" + before);
+
+        assertThat(then.select(".past-notice").text())
+                .isEqualTo("As of " + berlin.timestamp(before) + ": this is the page as it stood then. See it now");
+        assertThat(then.select(".banner").text()).isEqualTo("All Systems Operational");
+        assertThat(then.select(".incident-card")).isEmpty();
+        assertThat(then.select(".component-status").eachText()).containsOnly("Operational");
+        assertThat(then.select(".bar")).as("no bars for the past").isEmpty();
+        assertThat(then.select("section.past")).isEmpty();
+
+        Document during = html("/pages/" + fixture.acmePage + "?knownAt=" + fixture.openedAt.plusSeconds(60));
+        assertThat(during.select(".past-notice").text()).startsWith("As shown at ");
+        assertThat(during.select(".banner").text()).isEqualTo("Partial System Outage");
+        assertThat(during.select(".incident-card h2").text()).isEqualTo(WebFixture.SCRIPT_TITLE);
+    }
+
+    @Test
+    void theIncidentReportAsOfAnInstantShowsTheEntriesOfThen() throws Exception {
+        Document then = html("/pages/" + fixture.acmePage + "/incidents/" + fixture.openIncident + "?asOf="
+                + fixture.identifiedAt.minusSeconds(60));
+
+        assertThat(then.select(".past-notice").text()).startsWith("As of " + berlin.timestamp(
+                fixture.identifiedAt.minusSeconds(60)));
+        assertThat(then.select(".entry-label").eachText()).containsExactly("Investigating");
+    }
+
+    @Test
+    void aPastThatIsNotAnInstantIsAFriendly400() throws Exception {
+        HttpResponse<String> response = get("/pages/" + fixture.acmePage + "?asOf=yesterday");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(response.body()).select(".error-reason").text())
+                .isEqualTo("The address asks for asOf=…, which must be an ISO-8601 instant such as "
+                        + "2024-11-25T16:23:00Z.");
     }
 
     @Test
