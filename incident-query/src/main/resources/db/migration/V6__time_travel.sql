@@ -13,3 +13,5 @@ create index incident_open_as_of on incident using gist (tstzrange(created_at, r
 create index incident_open_known_at on incident using gist (tstzrange(recorded_at, resolved_recorded_at, '[)'));
 create index component_status_known on component_status_change (page_id, component_id, recorded_at);
 create index component_status_of_incident on component_status_change (incident_id, component_id);
+-- A page's updated_at is its latest change, incidents included: one index lookup, not a scan of its history.
+create index incident_page_updated on incident (page_id, updated_at);
