@@ -68,7 +68,8 @@ class ReadApiController {
 
     private static final String PAST = "asOf=<instant>: the page as it stood then by when things happened "
             + "(occurredAt), backdated entries included, with today's page and components. knownAt=<instant>: what the "
-            + "page showed then, from what had been recorded by then (404 before it was recorded). One of them at most.";
+            + "page showed then, from what had been recorded by then (404 before it was recorded). One of them at "
+            + "most.";
 
     private final ReadModel readModel;
     private final PastViews past;

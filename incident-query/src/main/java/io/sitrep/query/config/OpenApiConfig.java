@@ -40,7 +40,8 @@ class OpenApiConfig {
                 if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
                     operation.setSecurity(List.of());
                 } else {
-                    operation.getResponses().putIfAbsent("401", ProblemSchema.response("No API key, or an unknown one"));
+                    operation.getResponses().putIfAbsent("401",
+                            ProblemSchema.response("No API key, or an unknown one"));
                     operation.getResponses().putIfAbsent("403", ProblemSchema.response("The API key lacks the scope"));
                 }
                 operation.getResponses().putIfAbsent("404",

@@ -61,7 +61,8 @@ public class PageHostnames {
     private Map<String, String> read() {
         Map<String, String> pageByHostname = new HashMap<>();
         jdbc.sql("select hostname, page_id from page where hostname is not null order by updated_at, page_id")
-                .query((RowCallbackHandler) rs -> pageByHostname.put(rs.getString("hostname"), rs.getString("page_id")));
+                .query((RowCallbackHandler) rs ->
+                        pageByHostname.put(rs.getString("hostname"), rs.getString("page_id")));
         return pageByHostname;
     }
 }

@@ -152,7 +152,8 @@ public class PastViews {
                         + "join component c on c.page_id = i.page_id and c.component_id = ic.component_id "
                         + "where ic.incident_id = :incident order by ic.first_named, c.position")
                 .param("incident", incidentId).param("at", at)
-                .query((rs, row) -> rs.getString("status") == null ? null : ReadModel.component(rs, rs.getString("status")))
+                .query((rs, row) -> rs.getString("status") == null ? null
+                        : ReadModel.component(rs, rs.getString("status")))
                 .list().stream().filter(Objects::nonNull).toList();
         Row row = found.get();
         UpdateView latest = entries.get(0);
