@@ -1,6 +1,6 @@
 -- Every status an incident's entry gave a component, with when it happened (occurred_at, as the page
 -- shows it) and when it was recorded: the history that uptime reads. One row per entry and
--- component named; a redelivered entry adds nothing.
+-- component named, written only when the entry is new to the incident, so a redelivery adds none.
 create table component_status_change (
     page_id      varchar(64)  not null,
     component_id varchar(64)  not null,
@@ -8,8 +8,7 @@ create table component_status_change (
     update_id    varchar(64)  not null,
     status       varchar(32)  not null,
     occurred_at  timestamptz  not null,
-    recorded_at  timestamptz  not null,
-    primary key (update_id, component_id)
+    recorded_at  timestamptz  not null
 );
 
 create index component_status_timeline on component_status_change (page_id, component_id, occurred_at);

@@ -13,5 +13,10 @@ create index incident_open_as_of on incident using gist (tstzrange(created_at, r
 create index incident_open_known_at on incident using gist (tstzrange(recorded_at, resolved_recorded_at, '[)'));
 create index component_status_known on component_status_change (page_id, component_id, recorded_at);
 create index component_status_of_incident on component_status_change (incident_id, component_id);
--- A page's updated_at is its latest change, incidents included: one index lookup, not a scan of its history.
-create index incident_page_updated on incident (page_id, updated_at);
+-- A page's updated_at is its latest change, incidents included, kept on the page's row as incident
+-- events apply (not found by scanning its incidents on every read).
+update page p set updated_at = greatest(p.updated_at, (select max(i.updated_at) from incident i
+                                                        where i.page_id = p.page_id))
+where exists (select 1 from incident i where i.page_id = p.page_id);
+-- Room on each table page for a changed row's new version, so that most incident updates stay HOT.
+alter table incident set (fillfactor = 80);

@@ -39,9 +39,11 @@ class IncidentProjection {
             withEntry(advance("status = 'monitoring', updated_at = ?, monitoring_at = ?"));
     private static final String RESOLVE =
             withEntry(advance("status = 'resolved', updated_at = ?, resolved_at = ?, resolved_recorded_at = ?"));
-    private static final String PUBLISH_POSTMORTEM = advance("postmortem_body = ?, postmortem_at = ?, "
-            + "first_postmortem_at = coalesce(first_postmortem_at, ?), "
-            + "first_postmortem_recorded_at = coalesce(first_postmortem_recorded_at, ?), updated_at = ?");
+    private static final String PUBLISH_POSTMORTEM = "with changed as (" + advance("postmortem_body = ?, "
+            + "postmortem_at = ?, first_postmortem_at = coalesce(first_postmortem_at, ?), "
+            + "first_postmortem_recorded_at = coalesce(first_postmortem_recorded_at, ?), updated_at = ?")
+            + " returning incident_id) update page set updated_at = greatest(updated_at, ?) from changed "
+            + "where page_id = ?";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -99,8 +101,8 @@ class IncidentProjection {
         }
         if (event instanceof PostmortemPublished postmortem) {
             return new Statement(PUBLISH_POSTMORTEM,
-                    advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt,
-                            at(envelope.recordedAt()), occurredAt).toArray());
+                    withPage(advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt,
+                            at(envelope.recordedAt()), occurredAt), event, occurredAt));
         }
         throw Projector.unhandled(event);
     }
@@ -113,6 +115,14 @@ class IncidentProjection {
     /** Moves the incident's row to the event's version with these assignments, if it is below it. */
     private static String advance(String assignments) {
         return "update incident set " + assignments + ", version = ? where incident_id = ? and version < ?";
+    }
+
+    /** The parameters of a change, then those that move its page's updated_at on. */
+    private static Object[] withPage(List<Object> changeParams, IncidentEvent event, Timestamp occurredAt) {
+        List<Object> params = new ArrayList<>(changeParams);
+        params.add(occurredAt);
+        params.add(event.pageId());
+        return params.toArray();
     }
 
     private static List<Object> advanceParams(IncidentEvent event, EventEnvelope envelope, Object... values) {
@@ -139,8 +149,9 @@ class IncidentProjection {
                 status_history as (
                     insert into component_status_change (page_id, component_id, incident_id, update_id, status,
                                                          occurred_at, recorded_at)
-                    select ?, component_id, incident_id, ?, status, ?, ? from changed, named
-                    on conflict do nothing)
+                    select ?, component_id, incident_id, ?, status, ?, ? from changed, named),
+                page_changed as (
+                    update page set updated_at = greatest(updated_at, ?) from changed where page_id = ?)
                 insert into incident_update (update_id, incident_id, status, label, message, occurred_at, recorded_at,
                                              version)
                 select ?, incident_id, ?, ?, ?, ?, ?, ? from changed""";
@@ -156,6 +167,7 @@ class IncidentProjection {
         params.addAll(Arrays.asList(componentIds, componentStatuses, envelope.sequence(), at(envelope.recordedAt()),
                 event.pageId(),
                 event.pageId(), entry.updateId(), at(event.occurredAt()), at(envelope.recordedAt()),
+                at(event.occurredAt()), event.pageId(),
                 entry.updateId(), WireNames.of(entry.status()), entry.label(), entry.message(),
                 at(event.occurredAt()), at(envelope.recordedAt()), envelope.sequence()));
         return new Statement(sql, params.toArray());

@@ -47,11 +47,7 @@ public class ReadModel {
 
     /** The page; its {@code updatedAt} is the latest change to it, its components or its incidents. */
     public Optional<PageView> page(String pageId) {
-        return jdbc.sql("""
-                        select p.page_id, p.name, p.time_zone, p.created_at,
-                               greatest(p.updated_at, (select max(i.updated_at) from incident i
-                                                       where i.page_id = p.page_id)) as updated_at
-                        from page p where p.page_id = ?""")
+        return jdbc.sql("select page_id, name, time_zone, created_at, updated_at from page where page_id = ?")
                 .param(pageId)
                 .query((rs, row) -> new PageView(rs.getString("page_id"), rs.getString("name"),
                         rs.getString("time_zone"), instant(rs, "created_at"), instant(rs, "updated_at")))
