@@ -12,7 +12,7 @@ update incident set first_postmortem_recorded_at = first_postmortem_at where fir
 create index incident_open_as_of on incident using gist (tstzrange(created_at, resolved_at, '[)'));
 create index incident_open_known_at on incident using gist (tstzrange(recorded_at, resolved_recorded_at, '[)'));
 create index component_status_known on component_status_change (page_id, component_id, recorded_at);
-create index component_status_of_incident on component_status_change (incident_id, component_id);
+
 -- A page's updated_at is its latest change, incidents included, kept on the page's row as incident
 -- events apply (not found by scanning its incidents on every read).
 update page p set updated_at = greatest(p.updated_at, (select max(i.updated_at) from incident i

@@ -38,11 +38,21 @@ public final class PageModels {
         public String title() {
             return date + ": " + figures;
         }
+
+        /** Whether the day had an outage or an incident: the days the day-by-day list names. */
+        public boolean notable() {
+            return !tone.equals("ok") && !tone.equals("nodata");
+        }
     }
 
     /** A component with its status, its bar and its uptime over the bar's days (null without data). */
     public record ComponentRow(String id, String name, String statusLabel, String tone, List<DayCell> days,
                                String uptime, String barSummary) {
+
+        /** The bar's days with an outage or an incident, oldest first. */
+        public List<DayCell> notableDays() {
+            return days.stream().filter(DayCell::notable).toList();
+        }
     }
 
     /** A group of components, or (when {@code group} is null) one ungrouped component on its own. */

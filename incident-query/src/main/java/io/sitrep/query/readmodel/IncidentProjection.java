@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,11 +40,9 @@ class IncidentProjection {
             withEntry(advance("status = 'monitoring', updated_at = ?, monitoring_at = ?"));
     private static final String RESOLVE =
             withEntry(advance("status = 'resolved', updated_at = ?, resolved_at = ?, resolved_recorded_at = ?"));
-    private static final String PUBLISH_POSTMORTEM = "with changed as (" + advance("postmortem_body = ?, "
-            + "postmortem_at = ?, first_postmortem_at = coalesce(first_postmortem_at, ?), "
-            + "first_postmortem_recorded_at = coalesce(first_postmortem_recorded_at, ?), updated_at = ?")
-            + " returning incident_id) update page set updated_at = greatest(updated_at, ?) from changed "
-            + "where page_id = ?";
+    private static final String PUBLISH_POSTMORTEM = advance("postmortem_body = ?, postmortem_at = ?, "
+            + "first_postmortem_at = coalesce(first_postmortem_at, ?), "
+            + "first_postmortem_recorded_at = coalesce(first_postmortem_recorded_at, ?), updated_at = ?");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -101,8 +100,8 @@ class IncidentProjection {
         }
         if (event instanceof PostmortemPublished postmortem) {
             return new Statement(PUBLISH_POSTMORTEM,
-                    withPage(advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt,
-                            at(envelope.recordedAt()), occurredAt), event, occurredAt));
+                    advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt,
+                            at(envelope.recordedAt()), occurredAt).toArray());
         }
         throw Projector.unhandled(event);
     }
@@ -115,14 +114,6 @@ class IncidentProjection {
     /** Moves the incident's row to the event's version with these assignments, if it is below it. */
     private static String advance(String assignments) {
         return "update incident set " + assignments + ", version = ? where incident_id = ? and version < ?";
-    }
-
-    /** The parameters of a change, then those that move its page's updated_at on. */
-    private static Object[] withPage(List<Object> changeParams, IncidentEvent event, Timestamp occurredAt) {
-        List<Object> params = new ArrayList<>(changeParams);
-        params.add(occurredAt);
-        params.add(event.pageId());
-        return params.toArray();
     }
 
     private static List<Object> advanceParams(IncidentEvent event, EventEnvelope envelope, Object... values) {
@@ -149,9 +140,7 @@ class IncidentProjection {
                 status_history as (
                     insert into component_status_change (page_id, component_id, incident_id, update_id, status,
                                                          occurred_at, recorded_at)
-                    select ?, component_id, incident_id, ?, status, ?, ? from changed, named),
-                page_changed as (
-                    update page set updated_at = greatest(updated_at, ?) from changed where page_id = ?)
+                    select ?, component_id, incident_id, ?, status, ?, ? from changed, named)
                 insert into incident_update (update_id, incident_id, status, label, message, occurred_at, recorded_at,
                                              version)
                 select ?, incident_id, ?, ?, ?, ?, ?, ? from changed""";
@@ -167,7 +156,6 @@ class IncidentProjection {
         params.addAll(Arrays.asList(componentIds, componentStatuses, envelope.sequence(), at(envelope.recordedAt()),
                 event.pageId(),
                 event.pageId(), entry.updateId(), at(event.occurredAt()), at(envelope.recordedAt()),
-                at(event.occurredAt()), event.pageId(),
                 entry.updateId(), WireNames.of(entry.status()), entry.label(), entry.message(),
                 at(event.occurredAt()), at(envelope.recordedAt()), envelope.sequence()));
         return new Statement(sql, params.toArray());
@@ -182,6 +170,8 @@ class IncidentProjection {
         private String sql;
         private final List<Object[]> params = new ArrayList<>();
         private final List<IncidentEvent> events = new ArrayList<>();
+        /** The latest entry applied on each page, by when it happened: its page's updated_at at the end. */
+        private final Map<String, Instant> latest = new HashMap<>();
 
         /** Adds the event's statement; answers how many events applied in the batch this sent first. */
         int add(IncidentEvent event, EventEnvelope envelope) {
@@ -201,13 +191,34 @@ class IncidentProjection {
             int[] changed = batches.batchUpdate(sql, params);
             int applied = 0;
             for (int i = 0; i < changed.length; i++) {
-                if (applied(events.get(i), changed[i])) {
-                    changes.changed(events.get(i).pageId());
+                IncidentEvent event = events.get(i);
+                if (applied(event, changed[i])) {
+                    changes.changed(event.pageId());
+                    latest.merge(event.pageId(), event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
                     applied++;
                 }
             }
             params.clear();
             events.clear();
+            return applied;
+        }
+
+        /**
+         * Sends what it holds, then moves each page's updated_at on to its latest entry, once per page
+         * rather than once per event; answers how many events applied.
+         */
+        int finish() {
+            int applied = flush();
+            if (!latest.isEmpty()) {
+                jdbc.sql("""
+                                update page set updated_at = greatest(updated_at, latest.at)
+                                from unnest(?::text[], ?::timestamptz[]) as latest (page_id, at)
+                                where page.page_id = latest.page_id""")
+                        .params(latest.keySet().toArray(String[]::new),
+                                latest.values().stream().map(Timestamp::from).toArray(Timestamp[]::new))
+                        .update();
+                latest.clear();
+            }
             return applied;
         }
     }

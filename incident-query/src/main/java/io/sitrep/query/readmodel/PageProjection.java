@@ -36,7 +36,8 @@ class PageProjection {
                             values (?, ?, ?, ?, ?, ?, ?)
                             on conflict (page_id) do update
                             set name = excluded.name, time_zone = excluded.time_zone, hostname = excluded.hostname,
-                                version = excluded.version, updated_at = excluded.updated_at""")
+                                version = excluded.version,
+                            updated_at = greatest(page.updated_at, excluded.updated_at)""")
                     .params(defined.pageId(), defined.name(), defined.timeZone(), defined.hostname(),
                             envelope.sequence(), recordedAt, recordedAt)
                     .update();
@@ -60,7 +61,7 @@ class PageProjection {
                 .params(defined.pageId(), defined.componentId(), defined.name(), defined.group(), defined.position(),
                         recordedAt, recordedAt)
                 .update();
-        jdbc.sql("update page set version = ?, updated_at = ? where page_id = ?")
+        jdbc.sql("update page set version = ?, updated_at = greatest(updated_at, ?) where page_id = ?")
                 .params(envelope.sequence(), recordedAt, defined.pageId())
                 .update();
         changes.changed(event.pageId());

@@ -146,7 +146,8 @@ public class PastViews {
         List<UpdateView> entries = updates.stream().map(Update::view).toList();
         List<ComponentView> components = jdbc.sql("select c.component_id, c.name, c.group_name, c.position, "
                         + "c.created_at, c.updated_at, (select h.status from component_status_change h "
-                        + "where h.incident_id = ic.incident_id and h.component_id = ic.component_id and h."
+                        + "where h.page_id = i.page_id and h.component_id = ic.component_id "
+                        + "and h.incident_id = ic.incident_id and h."
                         + moment.basis().time + " <= :at order by h." + moment.basis().time + " desc limit 1) as status "
                         + "from incident_component ic join incident i on i.incident_id = ic.incident_id "
                         + "join component c on c.page_id = i.page_id and c.component_id = ic.component_id "

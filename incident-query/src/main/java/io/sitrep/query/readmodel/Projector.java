@@ -55,7 +55,7 @@ public class Projector {
                 throw unhandled(event);
             }
         }
-        return applied + batch.flush();
+        return applied + batch.finish();
     }
 
     /** The refusal of an event no projection handles: not retried, it goes to the dead-letter topic. */
