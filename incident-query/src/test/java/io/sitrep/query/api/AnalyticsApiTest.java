@@ -1,26 +1,14 @@
 package io.sitrep.query.api;
 
-import static io.sitrep.events.ComponentStatus.DEGRADED_PERFORMANCE;
-import static io.sitrep.events.ComponentStatus.OPERATIONAL;
-import static io.sitrep.events.ComponentStatus.PARTIAL_OUTAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sitrep.events.Impact;
-import io.sitrep.events.IncidentEvent.IncidentOpened;
-import io.sitrep.events.IncidentEvent.IncidentResolved;
-import io.sitrep.events.IncidentEvent.MonitoringStarted;
-import io.sitrep.events.IncidentEvent.PostmortemPublished;
-import io.sitrep.events.IncidentEvent.UpdatePosted;
-import io.sitrep.events.IncidentStatus;
-import io.sitrep.events.PageEvent.ComponentDefined;
-import io.sitrep.events.PageEvent.PageDefined;
+import io.sitrep.events.SitrepEvent;
+import io.sitrep.query.OlarkIncident;
 import io.sitrep.query.QueryTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The analytics call on the Olark incident of the example report, whose figures are worked out by hand. */
 class AnalyticsApiTest extends QueryTestSupport {
 
-    private static final Instant T0 = Instant.parse("2024-11-25T16:23:00Z");
     private static final String PERIOD = "?from=2024-11-25T00:00:00Z&to=2024-11-27T00:00:00Z";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -53,7 +40,7 @@ class AnalyticsApiTest extends QueryTestSupport {
         assertThat(analytics.get("timeInStatus").get("investigating").get("max").asLong()).isEqualTo(5640);
         assertThat(analytics.get("timeInStatus").get("monitoring").get("max").asLong()).isEqualTo(6360);
         // Chat was in partial outage for the 5,640 s until monitoring; the period counts from the page's
-        // creation at T0 to its end: 113,820 s. 100 × (1 − 0.3 × 5,640 / 113,820) = 98.5134.
+        // creation at the opening to its end: 113,820 s. 100 × (1 − 0.3 × 5,640 / 113,820) = 98.5134.
         assertThat(analytics.get("components").get(0).toString()).isEqualTo(
                 "{\"id\":\"chat\",\"majorOutageSeconds\":0,\"partialOutageSeconds\":5640,\"uptimePercent\":98.5134}");
         assertThat(analytics.get("components").get(1).get("uptimePercent").asDouble()).isEqualTo(100.0);
@@ -86,25 +73,10 @@ class AnalyticsApiTest extends QueryTestSupport {
         assertThat(get("/api/v1/pages/no-such-page/analytics", key).statusCode()).isEqualTo(404);
     }
 
-    /** The Olark incident: partial outage of chat, an update, monitoring at +5,640 s, resolved at +12,000 s. */
+    /** The Olark incident on a page of its own. */
     private String olark() {
         String page = unique("analytics");
-        String incident = "inc_" + page;
-        apply(T0, new PageDefined(page, "Olark Live Chat", "America/Los_Angeles", null),
-                new ComponentDefined(page, "chat", "Chat", "Live Chat", 0),
-                new ComponentDefined(page, "agents", "Agents", "Live Chat", 1),
-                new ComponentDefined(page, "web", "Website", null, 2),
-                new IncidentOpened(incident, page, incident + "-u1", "Incident Alerted", Impact.MAJOR,
-                        IncidentStatus.INVESTIGATING, "detected", Map.of("chat", PARTIAL_OUTAGE), T0),
-                new UpdatePosted(incident, page, incident + "-u2", "Incident Alerted", Impact.MAJOR, null,
-                        IncidentStatus.INVESTIGATING, "still on it", Map.of("agents", DEGRADED_PERFORMANCE),
-                        T0.plusSeconds(480)),
-                new MonitoringStarted(incident, page, incident + "-u3", "Incident Alerted", Impact.MAJOR, "fixed",
-                        Map.of("chat", DEGRADED_PERFORMANCE), T0.plusSeconds(5640)),
-                new IncidentResolved(incident, page, incident + "-u4", "Incident Alerted", Impact.MAJOR, "resolved",
-                        Map.of("chat", OPERATIONAL, "agents", OPERATIONAL), T0.plusSeconds(12000)),
-                new PostmortemPublished(incident, page, "Incident Alerted", Impact.MAJOR, "final",
-                        T0.plusSeconds(105420)));
+        apply(OlarkIncident.OPENED, OlarkIncident.events(page, "inc_" + page).toArray(SitrepEvent[]::new));
         return page;
     }
 

@@ -3,7 +3,6 @@ package io.sitrep.query.readmodel;
 import static io.sitrep.events.ComponentStatus.DEGRADED_PERFORMANCE;
 import static io.sitrep.events.ComponentStatus.MAJOR_OUTAGE;
 import static io.sitrep.events.ComponentStatus.OPERATIONAL;
-import static io.sitrep.events.ComponentStatus.PARTIAL_OUTAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,13 +10,11 @@ import io.sitrep.events.EventEnvelope;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentEvent.IncidentOpened;
 import io.sitrep.events.IncidentEvent.IncidentResolved;
-import io.sitrep.events.IncidentEvent.MonitoringStarted;
-import io.sitrep.events.IncidentEvent.PostmortemPublished;
 import io.sitrep.events.IncidentEvent.UpdatePosted;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.PageEvent.ComponentDefined;
 import io.sitrep.events.PageEvent.PageDefined;
-import io.sitrep.events.SitrepEvent;
+import io.sitrep.query.OlarkIncident;
 import io.sitrep.query.QueryTestSupport;
 import io.sitrep.query.display.PageStatus;
 import io.sitrep.query.readmodel.IncidentView;
@@ -32,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The projections, fed events directly: what each event does to the views, and that a replay changes nothing. */
 class ProjectorTest extends QueryTestSupport {
 
-    private static final Instant T0 = Instant.parse("2024-11-25T16:23:00Z");
+    private static final Instant T0 = OlarkIncident.OPENED;
 
     @Autowired
     ReadModel readModel;
@@ -183,25 +180,9 @@ class ProjectorTest extends QueryTestSupport {
                 .containsExactly("Incident 3", "Incident 1");
     }
 
-    /** A page with three components and an incident through its whole life: 9 events. */
+    /** The Olark incident's 9 events, all recorded at its opening. */
     private List<EventEnvelope> olarkLike(String page, String incident) {
-        List<SitrepEvent> events = List.of(
-                new PageDefined(page, "Olark Live Chat", "America/Los_Angeles", null),
-                new ComponentDefined(page, "chat", "Chat", "Live Chat", 0),
-                new ComponentDefined(page, "agents", "Agents", "Live Chat", 1),
-                new ComponentDefined(page, "web", "Website", null, 2),
-                new IncidentOpened(incident, page, incident + "-u1", "Incident Alerted", Impact.MAJOR,
-                        IncidentStatus.INVESTIGATING, "detected", Map.of("chat", PARTIAL_OUTAGE), T0),
-                new UpdatePosted(incident, page, incident + "-u2", "Incident Alerted", Impact.MAJOR, null,
-                        IncidentStatus.INVESTIGATING, "still on it", Map.of("agents", DEGRADED_PERFORMANCE),
-                        T0.plusSeconds(480)),
-                new MonitoringStarted(incident, page, incident + "-u3", "Incident Alerted", Impact.MAJOR, "fixed",
-                        Map.of("chat", DEGRADED_PERFORMANCE), T0.plusSeconds(5640)),
-                new IncidentResolved(incident, page, incident + "-u4", "Incident Alerted", Impact.MAJOR, "resolved",
-                        Map.of("chat", OPERATIONAL, "agents", OPERATIONAL), T0.plusSeconds(12000)),
-                new PostmortemPublished(incident, page, "Incident Alerted", Impact.MAJOR, "final",
-                        T0.plusSeconds(105420)));
-        return events.stream().map(event -> envelope(event, T0)).toList();
+        return OlarkIncident.events(page, incident).stream().map(event -> envelope(event, T0)).toList();
     }
 
     private Object snapshot(String page, String incident) {
