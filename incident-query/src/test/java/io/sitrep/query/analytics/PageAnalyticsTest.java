@@ -72,6 +72,22 @@ class PageAnalyticsTest {
     }
 
     @Test
+    void durationsAreRealSecondsAcrossAClockChange() {
+        // Berlin moves its clocks from 02:00 to 03:00 on 30 March 2025: opened at 01:30, monitoring at
+        // 03:30 and resolved at 04:30 on the wall clock are one and two hours later, not two and three.
+        Instant opened = Instant.parse("2025-03-30T00:30:00Z");
+        IncidentFacts acrossTheChange = new IncidentFacts("dst", Impact.MINOR, opened, opened.plusSeconds(7200),
+                null, List.of(new Entry(INVESTIGATING, opened), new Entry(MONITORING, opened.plusSeconds(3600)),
+                new Entry(RESOLVED, opened.plusSeconds(7200))), List.of());
+
+        PageAnalytics analytics = PageAnalytics.of(opened, NOW, NOW, List.of(acrossTheChange), List.of());
+
+        assertThat(analytics.timeToMonitoring().max()).isEqualTo(3600L);
+        assertThat(analytics.timeToResolve().max()).isEqualTo(7200L);
+        assertThat(analytics.timeInStatus().get("monitoring").max()).isEqualTo(3600L);
+    }
+
+    @Test
     void withoutIncidentsEveryDurationIsEmpty() {
         PageAnalytics none = PageAnalytics.of(T0, NOW, NOW, List.of(), List.of());
 
