@@ -101,4 +101,44 @@ public record PageAnalytics(Instant from, Instant to, int incidents, Map<String,
     private static long seconds(Instant from, Instant to) {
         return Duration.between(from, to).toSeconds();
     }
+
+    /**
+     * The same figures as rows of {@code metric, dimension, statistic, value} (the dimension is an
+     * impact, a component or a status, empty where there is none; a value is empty where the JSON
+     * has null): what the CSV download holds.
+     */
+    public List<List<String>> rows() {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("period", "", "from", from.toString()));
+        rows.add(List.of("period", "", "to", to.toString()));
+        rows.add(List.of("incidents", "", "count", Integer.toString(incidents)));
+        byImpact.forEach((impact, count) -> rows.add(List.of("by_impact", impact, "count", count.toString())));
+        byComponent.forEach((component, count) -> rows.add(List.of("by_component", component, "count",
+                count.toString())));
+        durationRows(rows, "time_to_identify", "", timeToIdentify);
+        durationRows(rows, "time_to_monitoring", "", timeToMonitoring);
+        durationRows(rows, "time_to_resolve", "", timeToResolve);
+        durationRows(rows, "time_to_postmortem", "", timeToPostmortem);
+        timeInStatus.forEach((status, durations) -> durationRows(rows, "time_in_status", status, durations));
+        for (ComponentFigures component : components) {
+            rows.add(List.of("component", component.id(), "major_outage_seconds",
+                    Long.toString(component.majorOutageSeconds())));
+            rows.add(List.of("component", component.id(), "partial_outage_seconds",
+                    Long.toString(component.partialOutageSeconds())));
+            rows.add(List.of("component", component.id(), "uptime_percent", text(component.uptimePercent())));
+        }
+        return rows;
+    }
+
+    private static void durationRows(List<List<String>> rows, String metric, String dimension, Durations durations) {
+        rows.add(List.of(metric, dimension, "count", Integer.toString(durations.count())));
+        rows.add(List.of(metric, dimension, "mean", text(durations.mean())));
+        rows.add(List.of(metric, dimension, "p50", text(durations.p50())));
+        rows.add(List.of(metric, dimension, "p90", text(durations.p90())));
+        rows.add(List.of(metric, dimension, "max", text(durations.max())));
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
 }

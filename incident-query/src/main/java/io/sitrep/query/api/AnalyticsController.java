@@ -16,10 +16,14 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -71,6 +75,35 @@ class AnalyticsController {
                             @RequestParam(required = false) String to,
                             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                             String authorization) {
+        return analyticsOf(pageId, from, to, authorization);
+    }
+
+    @GetMapping(path = "/pages/{pageId}/analytics.csv", produces = "text/csv")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "The same analytics as CSV, for a spreadsheet (scope analytics:read)",
+            description = "One row per figure: metric, dimension (an impact, a component or a status; empty where "
+                    + "there is none), statistic, value (empty where the JSON has null), under a header row.")
+    ResponseEntity<String> analyticsCsv(@PathVariable String pageId,
+                                        @Parameter(description = "an ISO-8601 instant; default: 90 days before to")
+                                        @RequestParam(required = false) String from,
+                                        @Parameter(description = "an ISO-8601 instant; default: now")
+                                        @RequestParam(required = false) String to,
+                                        @Parameter(hidden = true)
+                                        @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                                        String authorization) {
+        PageAnalytics analytics = analyticsOf(pageId, from, to, authorization);
+        StringBuilder csv = new StringBuilder("metric,dimension,statistic,value\r\n");
+        analytics.rows().forEach(row -> csv.append(String.join(",", row.stream().map(AnalyticsController::field)
+                .toList())).append("\r\n"));
+        String file = pageId + "-analytics-" + analytics.from().toString().substring(0, 10) + "-to-"
+                + analytics.to().toString().substring(0, 10) + ".csv";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv.toString());
+    }
+
+    private PageAnalytics analyticsOf(String pageId, String from, String to, String authorization) {
         access.require(authorization, Scope.ANALYTICS_READ);
         Instant now = clock.instant();
         Instant end = to == null ? now : InvalidParameter.instant("to", to);
@@ -82,6 +115,11 @@ class AnalyticsController {
         List<ComponentFigures> components = readModel.components(pageId).stream()
                 .map(component -> figures(pageId, component, start, end, now)).toList();
         return PageAnalytics.of(start, end, now, incidents.openedIn(pageId, start, end), components);
+    }
+
+    /** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+    private static String field(String value) {
+        return value.matches("[^,\"\r\n]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private ComponentFigures figures(String pageId, ComponentView component, Instant start, Instant end, Instant now) {

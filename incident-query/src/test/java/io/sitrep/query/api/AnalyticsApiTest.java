@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +46,56 @@ class AnalyticsApiTest extends QueryTestSupport {
                 "{\"id\":\"chat\",\"majorOutageSeconds\":0,\"partialOutageSeconds\":5640,\"uptimePercent\":98.5134}");
         assertThat(analytics.get("components").get(1).get("uptimePercent").asDouble()).isEqualTo(100.0);
         assertThat(analytics.get("components").get(2).get("id").asString()).isEqualTo("web");
+    }
+
+    @Test
+    void theCsvDownloadHoldsTheSameFiguresAsTheJson() throws Exception {
+        String key = "Bearer " + ANALYTICS_KEY;
+        String page = olark();
+        JsonNode json = JSON.readTree(get("/api/v1/pages/" + page + "/analytics" + PERIOD, key).body());
+
+        HttpResponse<String> csv = get("/api/v1/pages/" + page + "/analytics.csv" + PERIOD, key);
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).contains(
+                "attachment; filename=\"" + page + "-analytics-2024-11-25-to-2024-11-27.csv\"");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("metric,dimension,statistic,value");
+        assertThat(lines).hasSize(1 + 2 + 1 + 4 + 2 + 4 * 5 + 3 * 5 + 3 * 3);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] field = line.split(",", -1);
+            JsonNode figure = switch (field[0]) {
+                case "period" -> json.get(field[2]);
+                case "incidents" -> json.get("incidents");
+                case "by_impact" -> json.get("byImpact").get(field[1]);
+                case "by_component" -> json.get("byComponent").get(field[1]);
+                case "time_in_status" -> json.get("timeInStatus").get(field[1]).get(field[2]);
+                case "component" -> component(json, field[1]).get(camelCase(field[2]));
+                default -> json.get(camelCase(field[0])).get(field[2]);
+            };
+            assertThat(field[3]).as(line).isEqualTo(figure.isNull() ? "" : figure.asString());
+        }
+        assertThat(get("/api/v1/pages/" + page + "/analytics.csv" + PERIOD, null).statusCode()).isEqualTo(401);
+    }
+
+    private static JsonNode component(JsonNode analytics, String id) {
+        for (JsonNode component : analytics.get("components")) {
+            if (component.get("id").asString().equals(id)) {
+                return component;
+            }
+        }
+        throw new AssertionError("no component " + id + " in " + analytics);
+    }
+
+    /** time_to_resolve → timeToResolve. */
+    private static String camelCase(String name) {
+        StringBuilder camel = new StringBuilder();
+        for (String part : name.split("_")) {
+            camel.append(camel.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return camel.toString();
     }
 
     @Test
