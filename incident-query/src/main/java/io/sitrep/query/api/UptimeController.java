@@ -53,7 +53,8 @@ class UptimeController {
             throw new BadRequest("days", "must be 1 to " + MAX_DAYS + ", not " + days);
         }
         PageView page = readModel.page(pageId).orElseThrow(() -> NotFound.page(pageId));
-        return new UptimeJson(uptime.days(page, componentId, days, clock.instant()).orElseThrow(() -> new NotFound(
+        return new UptimeJson(uptime.window(page, componentId, days, clock.instant()).map(Uptime.Window::days)
+                .orElseThrow(() -> new NotFound(
                 "component " + componentId + " does not exist on page " + pageId)));
     }
 }

@@ -2,13 +2,12 @@ package io.sitrep.query.html;
 
 import io.sitrep.query.display.PageTimes;
 import io.sitrep.query.html.PageModels.DayCell;
+import io.sitrep.query.uptime.Uptime;
 import io.sitrep.query.uptime.UptimeDays;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The 90 day cells under each component, oldest first, ending today in the page's zone, from the
@@ -28,13 +27,9 @@ final class DayBars {
     private DayBars() {
     }
 
-    /**
-     * @param days the component's last {@link #DAYS} days
-     * @param period its uptime over them, empty without data
-     * @param title the title of an incident, by its id
-     */
-    static Bar of(String componentName, PageTimes times, List<UptimeDays.Day> days,
-                  Optional<UptimeDays.Figures> period, Function<String, String> title) {
+    /** @param window the component's last {@link #DAYS} days, its uptime over them and their incidents */
+    static Bar of(String componentName, PageTimes times, Uptime.Window window) {
+        List<UptimeDays.Day> days = window.days();
         List<DayCell> cells = new ArrayList<>(days.size());
         int daysWithIncidents = 0;
         for (UptimeDays.Day day : days) {
@@ -55,11 +50,11 @@ final class DayBars {
                 parts.add("no incidents");
             } else {
                 daysWithIncidents++;
-                parts.add(String.join("; ", day.incidentIds().stream().map(title).toList()));
+                parts.add(String.join("; ", day.incidentIds().stream().map(window.titles()::get).toList()));
             }
             cells.add(new DayCell(tone(day), date, String.join(", ", parts)));
         }
-        String uptime = period.map(figures -> percent(figures.uptimePercent()) + " uptime").orElse(null);
+        String uptime = window.overall().map(figures -> percent(figures.uptimePercent()) + " uptime").orElse(null);
         String summary = "Last " + days.size() + " days of " + componentName + ": "
                 + (uptime == null ? "no data" : uptime) + ", "
                 + (daysWithIncidents == 0 ? "no incidents" : "incidents on " + daysWithIncidents

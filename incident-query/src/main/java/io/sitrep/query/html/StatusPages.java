@@ -27,7 +27,6 @@ import io.sitrep.query.readmodel.ReadModel.Filter;
 import io.sitrep.query.readmodel.UpdateView;
 import io.sitrep.query.uptime.Uptime;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -53,11 +52,9 @@ class StatusPages {
     static final int RECENT_AT_LEAST = 10;
     static final int HISTORY_PAGE_SIZE = 25;
 
-    /** Incidents are read this many at a time for the day bars, up to a bound on what one view costs. */
+    /** Incidents are read this many at a time for the recent history, up to a bound on what one view costs. */
     private static final int BATCH = 100;
     private static final int MAX_BATCHES = 10;
-    /** Incidents opened this long before the bars begin can still be open on their first days. */
-    private static final Duration LONG_INCIDENT = Duration.ofDays(30);
 
     private final ReadModel readModel;
     private final PastViews past;
@@ -85,18 +82,13 @@ class StatusPages {
         PageStatus status = PageStatus.of(unresolved, components);
 
         LocalDate today = times.dayOf(now);
-        Instant barsBegin = times.startOf(today.minusDays(DayBars.DAYS - 1));
-        List<IncidentView> loaded = loadSince(pageId, barsBegin.minus(LONG_INCIDENT), unresolved);
-        Map<String, String> titles = loaded.stream().collect(Collectors.toMap(IncidentView::id, IncidentView::title));
-        Function<String, String> title = id -> titles.computeIfAbsent(id,
-                missing -> readModel.incident(missing).map(IncidentView::title).orElse(missing));
         Function<ComponentView, DayBars.Bar> bars = component -> DayBars.of(component.name(), times,
-                uptime.days(page, component.id(), DayBars.DAYS, now).orElseThrow(),
-                uptime.over(pageId, component.id(), barsBegin, now, now), title);
+                uptime.window(page, component.id(), DayBars.DAYS, now).orElseThrow());
+        List<IncidentView> recent = loadSince(pageId, times.startOf(today.minusDays(RECENT_DAYS - 1L)), unresolved);
 
         return new StatusPage(page(page), status.description(), Wording.indicatorTone(status.indicator()),
                 unresolved.stream().map(i -> card(i, times)).toList(), blocks(components, bars),
-                recent(loaded, times, today), null);
+                recent(recent, times, today), null);
     }
 
     private StatusPage pastStatusPage(PageView page, PageTimes times, Moment moment) {
@@ -218,7 +210,7 @@ class StatusPages {
     }
 
     /**
-     * The incidents the bars' tooltips and the recent history need, newest first: the page's
+     * The incidents the recent history needs, newest first: the page's
      * incidents opened since {@code since}, at most {@value #MAX_BATCHES} batches of them, and the
      * unresolved ones whenever they were opened.
      */

@@ -114,16 +114,15 @@ public class PastViews {
     /** The incident as it stood at the moment; empty if it had not been opened (or recorded) by then. */
     public Optional<IncidentView> incident(String incidentId, Moment moment) {
         Timestamp at = Timestamp.from(moment.at());
-        record Row(String pageId, String title, Impact impact, long version, String postmortemBody,
-                   Instant firstPostmortemAt, boolean postmortemThen) {
+        record Row(String pageId, String title, Impact impact, String postmortemBody, Instant firstPostmortemAt,
+                   boolean postmortemThen) {
         }
-        Optional<Row> found = jdbc.sql("select page_id, title, impact, version, postmortem_body, first_postmortem_at, "
+        Optional<Row> found = jdbc.sql("select page_id, title, impact, postmortem_body, first_postmortem_at, "
                         + moment.basis().firstPostmortem + " <= :at as postmortem_then from incident "
                         + "where incident_id = :incident and " + moment.basis().opened + " <= :at")
                 .param("incident", incidentId).param("at", at)
                 .query((rs, row) -> new Row(rs.getString("page_id"), rs.getString("title"),
-                        WireNames.parse(Impact.class, rs.getString("impact")), rs.getLong("version"),
-                        rs.getString("postmortem_body"), ReadModel.instant(rs, "first_postmortem_at"),
+                        WireNames.parse(Impact.class, rs.getString("impact")), rs.getString("postmortem_body"), ReadModel.instant(rs, "first_postmortem_at"),
                         rs.getBoolean("postmortem_then")))
                 .optional();
         if (found.isEmpty()) {
@@ -135,10 +134,7 @@ public class PastViews {
                         + "from incident_update where incident_id = :incident and " + moment.basis().time + " <= :at "
                         + "order by version desc")
                 .param("incident", incidentId).param("at", at)
-                .query((rs, row) -> new Update(new UpdateView(rs.getString("update_id"),
-                        WireNames.parse(IncidentStatus.class, rs.getString("status")), rs.getString("label"),
-                        rs.getString("message"), ReadModel.instant(rs, "occurred_at"),
-                        ReadModel.instant(rs, "recorded_at")), rs.getLong("version")))
+                .query((rs, row) -> new Update(ReadModel.update(rs), rs.getLong("version")))
                 .list();
         if (updates.isEmpty()) {
             return Optional.empty();
@@ -146,13 +142,13 @@ public class PastViews {
         List<UpdateView> entries = updates.stream().map(Update::view).toList();
         List<ComponentView> components = jdbc.sql("select c.component_id, c.name, c.group_name, c.position, "
                         + "c.created_at, c.updated_at, (select h.status from component_status_change h "
-                        + "where h.page_id = i.page_id and h.component_id = ic.component_id "
+                        + "where h.page_id = :page and h.component_id = ic.component_id "
                         + "and h.incident_id = ic.incident_id and h."
                         + moment.basis().time + " <= :at order by h." + moment.basis().time + " desc limit 1) as status "
-                        + "from incident_component ic join incident i on i.incident_id = ic.incident_id "
-                        + "join component c on c.page_id = i.page_id and c.component_id = ic.component_id "
+                        + "from incident_component ic "
+                        + "join component c on c.page_id = :page and c.component_id = ic.component_id "
                         + "where ic.incident_id = :incident order by ic.first_named, c.position")
-                .param("incident", incidentId).param("at", at)
+                .param("incident", incidentId).param("page", found.get().pageId()).param("at", at)
                 .query((rs, row) -> rs.getString("status") == null ? null
                         : ReadModel.component(rs, rs.getString("status")))
                 .list().stream().filter(Objects::nonNull).toList();

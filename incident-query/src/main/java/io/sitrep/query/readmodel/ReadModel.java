@@ -132,9 +132,7 @@ public class ReadModel {
                         select incident_id, update_id, status, label, message, occurred_at, recorded_at
                         from incident_update where incident_id = any(?) order by version desc""")
                 .param(ids)
-                .query((rs, row) -> Map.entry(rs.getString("incident_id"), new UpdateView(rs.getString("update_id"),
-                        WireNames.parse(IncidentStatus.class, rs.getString("status")), rs.getString("label"), rs.getString("message"),
-                        instant(rs, "occurred_at"), instant(rs, "recorded_at"))))
+                .query((rs, row) -> Map.entry(rs.getString("incident_id"), update(rs)))
                 .list()
                 .forEach(entry -> updates.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
         Map<String, List<ComponentView>> components = new LinkedHashMap<>();
@@ -153,6 +151,12 @@ public class ReadModel {
                 row.impact(), row.createdAt(), row.updatedAt(), row.monitoringAt(), row.resolvedAt(), row.version(),
                 List.copyOf(components.getOrDefault(row.id(), List.of())),
                 List.copyOf(updates.getOrDefault(row.id(), List.of())), row.postmortem())).toList();
+    }
+
+    /** An entry from a row of incident_update. */
+    static UpdateView update(ResultSet rs) throws SQLException {
+        return new UpdateView(rs.getString("update_id"), WireNames.parse(IncidentStatus.class, rs.getString("status")),
+                rs.getString("label"), rs.getString("message"), instant(rs, "occurred_at"), instant(rs, "recorded_at"));
     }
 
     static ComponentView component(ResultSet rs, String status) throws SQLException {

@@ -22,7 +22,7 @@ public final class UptimeDays {
     }
 
     /** An incident that named the component, open from {@code from} until {@code to} (null while open). */
-    public record Span(String incidentId, Instant from, Instant to) {
+    public record Span(String incidentId, String title, Instant from, Instant to) {
     }
 
     /** One day's figures; {@code uptimePercent} is null before the component's first day of data. */

@@ -39,13 +39,13 @@ public class UptimeHistory {
     /** The incidents that named the component and were open at some time in [from, to). */
     public List<UptimeDays.Span> incidents(String pageId, String componentId, Instant from, Instant to) {
         return jdbc.sql("""
-                        select i.incident_id, i.created_at, i.resolved_at from incident i
+                        select i.incident_id, i.title, i.created_at, i.resolved_at from incident i
                         join incident_component c on c.incident_id = i.incident_id
                         where i.page_id = ? and c.component_id = ? and i.created_at < ?
                           and (i.resolved_at is null or i.resolved_at > ?)
                         order by i.created_at, i.incident_id""")
                 .params(pageId, componentId, Timestamp.from(to), Timestamp.from(from))
-                .query((rs, row) -> new UptimeDays.Span(rs.getString("incident_id"),
+                .query((rs, row) -> new UptimeDays.Span(rs.getString("incident_id"), rs.getString("title"),
                         rs.getTimestamp("created_at").toInstant(),
                         Optional.ofNullable(rs.getTimestamp("resolved_at")).map(Timestamp::toInstant).orElse(null)))
                 .list();

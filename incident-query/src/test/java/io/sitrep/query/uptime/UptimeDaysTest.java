@@ -29,7 +29,8 @@ class UptimeDaysTest {
             new Change(Instant.parse("2025-03-30T01:30:00Z"), PARTIAL_OUTAGE),
             new Change(Instant.parse("2025-03-30T10:00:00Z"), OPERATIONAL));
     private static final List<Span> INCIDENTS = List.of(
-            new Span("inc-1", Instant.parse("2025-03-29T22:00:00Z"), Instant.parse("2025-03-30T10:00:00Z")));
+            new Span("inc-1", "Chat is down", Instant.parse("2025-03-29T22:00:00Z"),
+                    Instant.parse("2025-03-30T10:00:00Z")));
 
     @Test
     void eachDayCountsItsOwnSecondsOfOutageAcrossTheClockChange() {
