@@ -4,6 +4,7 @@ import io.sitrep.query.access.AccessRefused;
 import io.sitrep.query.readmodel.InvalidParameter;
 import io.sitrep.query.readmodel.NotFound;
 import io.sitrep.query.readmodel.ReadModel.InvalidCursor;
+import io.sitrep.query.rebuild.Rebuilds.AlreadyRebuilding;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ class ReadApiErrors {
         return unauthenticated
                 ? ResponseEntity.status(e.status()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem)
                 : answer(problem);
+    }
+
+    @ExceptionHandler(AlreadyRebuilding.class)
+    ResponseEntity<ProblemDetail> alreadyRebuilding(AlreadyRebuilding e) {
+        return answer(problem(HttpStatus.CONFLICT, "already-rebuilding", e.getMessage()));
     }
 
     @ExceptionHandler(BadRequest.class)

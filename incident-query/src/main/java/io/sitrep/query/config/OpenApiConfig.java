@@ -25,8 +25,8 @@ class OpenApiConfig {
     OpenAPI sitrepReadOpenApi() {
         return new OpenAPI().info(new Info().title("Sitrep read API").version("v1")
                         .description("Status pages as data: summaries and incidents, uptime, the Statuspage-compatible "
-                                + "JSON and the incident history feeds, all public; and analytics, which need an API "
-                                + "key with analytics:read."))
+                                + "JSON and the incident history feeds, all public; analytics, which need an API "
+                                + "key with analytics:read; and the read models' administration, which needs admin."))
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("Authorization: Bearer <api-key> (or HTTP Basic with the key as password)")));
@@ -36,7 +36,7 @@ class OpenApiConfig {
     OpenApiCustomizer publicOperationsAndTheirProblems() {
         return openApi -> {
             ProblemSchema.addTo(openApi);
-            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
                 if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
                     operation.setSecurity(List.of());
                 } else {
@@ -44,8 +44,10 @@ class OpenApiConfig {
                             ProblemSchema.response("No API key, or an unknown one"));
                     operation.getResponses().putIfAbsent("403", ProblemSchema.response("The API key lacks the scope"));
                 }
-                operation.getResponses().putIfAbsent("404",
-                        ProblemSchema.response("The page or incident in the path does not exist"));
+                if (path.contains("{")) {
+                    operation.getResponses().putIfAbsent("404",
+                            ProblemSchema.response("What the path names (a page, an incident, a read model) does not exist"));
+                }
                 if (operation.getParameters() != null
                         && operation.getParameters().stream().anyMatch(parameter -> "query".equals(parameter.getIn()))) {
                     operation.getResponses().putIfAbsent("400", ProblemSchema.response(

@@ -1,6 +1,7 @@
 package io.sitrep.query.pagecache;
 
 import io.sitrep.query.links.PageHostnames;
+import io.sitrep.query.readmodel.ReadModelChanges;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the page as it was.
  */
 @Component
-public class PageChanges {
+public class PageChanges implements ReadModelChanges {
 
     static final String CHANNEL = "sitrep_page_changed";
     static final String HOSTNAMES_CHANNEL = "sitrep_page_hostnames_changed";
@@ -32,12 +33,12 @@ public class PageChanges {
         this.hostnames = hostnames;
     }
 
-    /** Records, within the current transaction, that it changes what the page shows. */
+    @Override
     public void changed(String pageId) {
         current().pages.add(pageId);
     }
 
-    /** Records, within the current transaction, that it may change which page has which hostname. */
+    @Override
     public void hostnamesChanged() {
         current().hostnames = true;
     }

@@ -9,24 +9,23 @@ import io.sitrep.events.IncidentEvent.MonitoringStarted;
 import io.sitrep.events.IncidentEvent.PostmortemPublished;
 import io.sitrep.events.IncidentEvent.UpdatePosted;
 import io.sitrep.events.IncidentStatus;
-import io.sitrep.query.pagecache.PageChanges;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
- * Folds incident events into the incident, entry and component rows. Each event is one statement,
- * and a run of events of the same kind goes to PostgreSQL as one JDBC batch ({@link Batch}), in
- * the order of the stream.
+ * Folds incident events into the incident, entry and component rows. Each event is one statement
+ * that touches its own incident's rows only; what incidents share (their page's components'
+ * statuses and the page's updated_at) is set once per batch, from the events that applied, in the
+ * order of the stream ({@link Batch}).
  */
-@Component
 class IncidentProjection {
 
     // One statement per kind of incident event, built once: the same string for a whole run of events.
@@ -46,10 +45,10 @@ class IncidentProjection {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
-    private final PageChanges changes;
+    private final ReadModelChanges changes;
 
-    IncidentProjection(JdbcClient jdbc, JdbcTemplate batches, PageChanges changes) {
-        this.jdbc = jdbc;
+    IncidentProjection(JdbcTemplate batches, ReadModelChanges changes) {
+        this.jdbc = JdbcClient.create(batches);
         this.batches = batches;
         this.changes = changes;
     }
@@ -66,37 +65,29 @@ class IncidentProjection {
     /**
      * The statement that applies an incident event. It changes the incident's row only if the event
      * is new to it (an opening not yet seen, a move to a newer version); but for a postmortem, it
-     * then adds the entry and sets the statuses of the components the entry names, all in the same
+     * then adds the entry and the statuses it gives the components it names, all in the same
      * statement, which counts one row when the event applied.
      */
     private static Statement statement(IncidentEvent event, EventEnvelope envelope) {
         Timestamp occurredAt = at(event.occurredAt());
+        Entry entry = Entry.of(event);
         if (event instanceof IncidentOpened opened) {
             return withEntry(OPEN, event, envelope,
                     Arrays.asList(opened.incidentId(), opened.pageId(), opened.title(), WireNames.of(opened.impact()),
                             WireNames.of(opened.status()), occurredAt, occurredAt,
                             opened.status() == IncidentStatus.MONITORING ? occurredAt : null,
-                            at(envelope.recordedAt()), envelope.sequence()),
-                    new Entry(opened.updateId(), opened.status(), WireNames.label(opened.status()), opened.message(),
-                            opened.components()));
+                            at(envelope.recordedAt()), envelope.sequence()), entry);
         }
         if (event instanceof UpdatePosted posted) {
             return withEntry(POST_UPDATE, event, envelope,
-                    advanceParams(event, envelope, WireNames.of(posted.incidentStatus()), occurredAt),
-                    new Entry(posted.updateId(), posted.incidentStatus(),
-                            posted.status() == null ? "Update" : WireNames.label(posted.status()), posted.message(),
-                            posted.components()));
+                    advanceParams(event, envelope, WireNames.of(posted.incidentStatus()), occurredAt), entry);
         }
-        if (event instanceof MonitoringStarted monitoring) {
-            return withEntry(START_MONITORING, event, envelope, advanceParams(event, envelope, occurredAt, occurredAt),
-                    new Entry(monitoring.updateId(), IncidentStatus.MONITORING, WireNames.label(IncidentStatus.MONITORING),
-                            monitoring.message(), monitoring.components()));
+        if (event instanceof MonitoringStarted) {
+            return withEntry(START_MONITORING, event, envelope, advanceParams(event, envelope, occurredAt, occurredAt), entry);
         }
-        if (event instanceof IncidentResolved resolved) {
+        if (event instanceof IncidentResolved) {
             return withEntry(RESOLVE, event, envelope,
-                    advanceParams(event, envelope, occurredAt, occurredAt, at(envelope.recordedAt())),
-                    new Entry(resolved.updateId(), IncidentStatus.RESOLVED, WireNames.label(IncidentStatus.RESOLVED),
-                            resolved.message(), resolved.components()));
+                    advanceParams(event, envelope, occurredAt, occurredAt, at(envelope.recordedAt())), entry);
         }
         if (event instanceof PostmortemPublished postmortem) {
             return new Statement(PUBLISH_POSTMORTEM,
@@ -104,11 +95,6 @@ class IncidentProjection {
                             at(envelope.recordedAt()), occurredAt).toArray());
         }
         throw Projector.unhandled(event);
-    }
-
-    /** An entry of an incident: one line of its report, and the component statuses it set. */
-    private record Entry(String updateId, IncidentStatus status, String label, String message,
-                         Map<String, ComponentStatus> components) {
     }
 
     /** Moves the incident's row to the event's version with these assignments, if it is below it. */
@@ -122,25 +108,14 @@ class IncidentProjection {
         return params;
     }
 
-    /**
-     * The change and, if it took, the entry, every component the entry names with the status it
-     * last gave it, the page's components' statuses, and the components' status history.
-     */
+    /** The change and, if it took, the entry and every component the entry names with the status it last gave it. */
     private static String withEntry(String change) {
         return "with changed as (" + change + " returning incident_id), " + """
                 named (component_id, status) as (select * from unnest(?::text[], ?::text[])),
                 incident_components as (
                     insert into incident_component (incident_id, component_id, status, first_named)
                     select incident_id, component_id, status, ? from changed, named
-                    on conflict (incident_id, component_id) do update set status = excluded.status),
-                page_components as (
-                    update component set status = named.status, updated_at = ?
-                    from changed, named
-                    where component.page_id = ? and component.component_id = named.component_id),
-                status_history as (
-                    insert into component_status_change (page_id, component_id, incident_id, update_id, status,
-                                                         occurred_at, recorded_at)
-                    select ?, component_id, incident_id, ?, status, ?, ? from changed, named)
+                    on conflict (incident_id, component_id) do update set status = excluded.status)
                 insert into incident_update (update_id, incident_id, status, label, message, occurred_at, recorded_at,
                                              version)
                 select ?, incident_id, ?, ?, ?, ?, ?, ? from changed""";
@@ -150,57 +125,112 @@ class IncidentProjection {
     private static Statement withEntry(String sql, IncidentEvent event, EventEnvelope envelope,
                                        List<Object> changeParams, Entry entry) {
         List<Object> params = new ArrayList<>(changeParams);
-        String[] componentIds = entry.components().keySet().toArray(String[]::new);
-        String[] componentStatuses = entry.components().values().stream()
-                .map(WireNames::of).toArray(String[]::new);
-        params.addAll(Arrays.asList(componentIds, componentStatuses, envelope.sequence(), at(envelope.recordedAt()),
-                event.pageId(),
-                event.pageId(), entry.updateId(), at(event.occurredAt()), at(envelope.recordedAt()),
+        params.addAll(Arrays.asList(
+                entry.components().keySet().toArray(String[]::new),
+                entry.components().values().stream().map(WireNames::of).toArray(String[]::new),
+                envelope.sequence(),
                 entry.updateId(), WireNames.of(entry.status()), entry.label(), entry.message(),
                 at(event.occurredAt()), at(envelope.recordedAt()), envelope.sequence()));
         return new Statement(sql, params.toArray());
     }
 
+    /** An event of the batch and its statement. */
+    private record Pending(IncidentEvent event, EventEnvelope envelope, Statement statement) {
+    }
+
+    /** A component of a page. */
+    private record PageComponent(String pageId, String componentId) {
+    }
+
+    /** The status an entry gave a component, and when that was recorded. */
+    private record GivenStatus(ComponentStatus status, Instant recordedAt) {
+    }
+
     /**
-     * Consecutive incident events with the same statement, sent together. Run before the next
-     * statement of another kind, so that the stream's order holds.
+     * A transaction's incident events, sent in waves: the first event of each incident in the batch,
+     * then the second, and so on, each wave as one JDBC batch per kind of statement. An incident's
+     * events keep their order, and the statements of different incidents touch different rows, so
+     * this folds them as the stream's order would, in a few round trips instead of one per event.
      */
     final class Batch {
 
-        private String sql;
-        private final List<Object[]> params = new ArrayList<>();
-        private final List<IncidentEvent> events = new ArrayList<>();
+        private final List<Pending> pending = new ArrayList<>();
         /** The latest entry applied on each page, by when it happened: its page's updated_at at the end. */
         private final Map<String, Instant> latest = new HashMap<>();
 
-        /** Adds the event's statement; answers how many events applied in the batch this sent first. */
-        int add(IncidentEvent event, EventEnvelope envelope) {
-            Statement statement = statement(event, envelope);
-            int applied = statement.sql().equals(sql) ? 0 : flush();
-            sql = statement.sql();
-            params.add(statement.params());
-            events.add(event);
+        void add(IncidentEvent event, EventEnvelope envelope) {
+            pending.add(new Pending(event, envelope, statement(event, envelope)));
+        }
+
+        /**
+         * Sends what it holds, then sets the statuses its entries gave the pages' components, the
+         * last one given winning; answers how many of its events applied.
+         */
+        int flush() {
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            boolean[] appliedAt = send();
+            Map<PageComponent, GivenStatus> given = new LinkedHashMap<>();
+            int applied = 0;
+            for (int i = 0; i < pending.size(); i++) {
+                if (!appliedAt[i]) {
+                    continue;
+                }
+                IncidentEvent event = pending.get(i).event();
+                changes.changed(event.pageId());
+                latest.merge(event.pageId(), event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+                Entry entry = Entry.of(event);
+                if (entry != null) {
+                    Instant recordedAt = pending.get(i).envelope().recordedAt();
+                    entry.components().forEach((component, status) ->
+                            given.put(new PageComponent(event.pageId(), component), new GivenStatus(status, recordedAt)));
+                }
+                applied++;
+            }
+            setComponentStatuses(given);
+            pending.clear();
             return applied;
         }
 
-        /** Sends what it holds; answers how many of those events applied. */
-        int flush() {
-            if (events.isEmpty()) {
-                return 0;
-            }
-            int[] changed = batches.batchUpdate(sql, params);
-            int applied = 0;
-            for (int i = 0; i < changed.length; i++) {
-                IncidentEvent event = events.get(i);
-                if (applied(event, changed[i])) {
-                    changes.changed(event.pageId());
-                    latest.merge(event.pageId(), event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
-                    applied++;
+        /** Sends the statements wave by wave; answers, for each pending event, whether it applied. */
+        private boolean[] send() {
+            Map<String, Integer> seen = new HashMap<>();
+            List<Map<String, List<Integer>>> waves = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                int wave = seen.merge(pending.get(i).event().incidentId(), 1, Integer::sum) - 1;
+                if (wave == waves.size()) {
+                    waves.add(new LinkedHashMap<>());
                 }
+                waves.get(wave).computeIfAbsent(pending.get(i).statement().sql(), sql -> new ArrayList<>()).add(i);
             }
-            params.clear();
-            events.clear();
+            boolean[] applied = new boolean[pending.size()];
+            for (Map<String, List<Integer>> wave : waves) {
+                wave.forEach((sql, indexes) -> {
+                    int[] changed = batches.batchUpdate(sql,
+                            indexes.stream().map(i -> pending.get(i).statement().params()).toList());
+                    for (int k = 0; k < changed.length; k++) {
+                        applied[indexes.get(k)] = applied(pending.get(indexes.get(k)).event(), changed[k]);
+                    }
+                });
+            }
             return applied;
+        }
+
+        private void setComponentStatuses(Map<PageComponent, GivenStatus> given) {
+            if (given.isEmpty()) {
+                return;
+            }
+            jdbc.sql("""
+                            update component set status = given.status, updated_at = given.at
+                            from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                                 as given (page_id, component_id, status, at)
+                            where component.page_id = given.page_id and component.component_id = given.component_id""")
+                    .params(given.keySet().stream().map(PageComponent::pageId).toArray(String[]::new),
+                            given.keySet().stream().map(PageComponent::componentId).toArray(String[]::new),
+                            given.values().stream().map(status -> WireNames.of(status.status())).toArray(String[]::new),
+                            given.values().stream().map(status -> at(status.recordedAt())).toArray(Timestamp[]::new))
+                    .update();
         }
 
         /**

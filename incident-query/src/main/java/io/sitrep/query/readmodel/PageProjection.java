@@ -4,20 +4,17 @@ import io.sitrep.events.EventEnvelope;
 import io.sitrep.events.PageEvent;
 import io.sitrep.events.PageEvent.ComponentDefined;
 import io.sitrep.events.PageEvent.PageDefined;
-import io.sitrep.query.pagecache.PageChanges;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /** Folds a page's own events (its definition and its components') into the page and component rows. */
-@Component
 class PageProjection {
 
     private final JdbcClient jdbc;
-    private final PageChanges changes;
+    private final ReadModelChanges changes;
 
-    PageProjection(JdbcClient jdbc, PageChanges changes) {
+    PageProjection(JdbcClient jdbc, ReadModelChanges changes) {
         this.jdbc = jdbc;
         this.changes = changes;
     }

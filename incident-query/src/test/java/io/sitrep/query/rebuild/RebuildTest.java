@@ -1,0 +1,378 @@
+package io.sitrep.query.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sitrep.events.CloudEventCodec;
+import io.sitrep.events.ComponentStatus;
+import io.sitrep.events.EventEnvelope;
+import io.sitrep.events.Impact;
+import io.sitrep.events.IncidentEvent.IncidentOpened;
+import io.sitrep.events.IncidentEvent.IncidentResolved;
+import io.sitrep.events.IncidentEvent.MonitoringStarted;
+import io.sitrep.events.IncidentEvent.PostmortemPublished;
+import io.sitrep.events.IncidentEvent.UpdatePosted;
+import io.sitrep.events.IncidentStatus;
+import io.sitrep.events.PageEvent.ComponentDefined;
+import io.sitrep.events.PageEvent.PageDefined;
+import io.sitrep.events.SitrepEvent;
+import io.sitrep.local.LocalKafka;
+import io.sitrep.local.LocalPostgres;
+import io.sitrep.query.readmodel.Projection;
+import io.sitrep.query.readmodel.Projector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rebuilds on a database and topic of their own (a rebuild replaces the read models with what the
+ * topic holds, which the other tests do not feed). The reference each rebuilt read model must equal
+ * is the same events folded one at a time, each in its own transaction, into a schema the
+ * migrations made, as the consumer folds a stream that arrives slowly.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sitrep.api-keys=test-key=admin;reader=analytics:read",
+        "sitrep.kafka.topic=" + RebuildTest.TOPIC, "sitrep.kafka.group=rebuild-test"})
+@DirtiesContext
+class RebuildTest {
+
+    static final String TOPIC = "rebuild-test-events";
+    private static final String DATABASE = "incident_query_rebuild";
+    private static final List<String> COMPONENTS = List.of("api", "chat", "web");
+    private static final Instant BEGIN = Instant.parse("2025-03-01T00:00:00Z");
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Rebuilds rebuilds;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final CloudEventCodec codec = new CloudEventCodec();
+    /** Every event this class published on its topic, in the order sent (each page's in its partition's order). */
+    private static final List<EventEnvelope> published = new ArrayList<>();
+    private static final Map<String, Long> versions = new ConcurrentHashMap<>();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        LocalPostgres.shared().addDataSourceProperties(DATABASE, registry::add);
+        registry.add("spring.kafka.bootstrap-servers", LocalKafka.shared()::bootstrapServers);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalKafka.shared().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+        }
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalKafka.shared().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void rebuiltReadModelsEqualTheEventsFoldedOneByOneWhileEventsKeepArriving() throws Exception {
+        Random random = new Random(20261129L);
+        for (int page = 0; page < 12; page++) {
+            publish(history(random, "page-" + page));
+        }
+        awaitApplied();
+        // A read model gone wrong, as a rebuild is there to repair: one row lost, one row changed.
+        jdbc.sql("delete from component_status_change where ctid = (select min(ctid) from component_status_change)")
+                .update();
+        jdbc.sql("update incident set title = 'wrong' where incident_id = (select min(incident_id) from incident)")
+                .update();
+
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        AtomicInteger duringRebuild = new AtomicInteger();
+        CompletableFuture<Void> more = CompletableFuture.runAsync(() -> {
+            for (int page = 12; publishing.get() || page < 20; page++) {
+                List<EventEnvelope> events = history(random, "page-" + page);
+                publish(events);
+                if (states().values().stream().anyMatch("rebuilding"::equals)) {
+                    duringRebuild.addAndGet(events.size());
+                }
+            }
+        });
+        assertThat(post("/admin/projections/status-pages/rebuild").statusCode()).isEqualTo(202);
+        assertThat(post("/admin/projections/uptime/rebuild").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> states().values().stream().allMatch("live"::equals));
+        publishing.set(false);
+        more.join();
+        awaitApplied();
+
+        assertThat(duringRebuild.get()).as("events published while a rebuild ran").isPositive();
+        Map<String, List<String>> reference = foldedOneByOne();
+        for (Projection projection : Projection.values()) {
+            for (String table : projection.tables()) {
+                assertThat(rows("public", table)).as(table).isEqualTo(reference.get(table));
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from information_schema.schemata where schema_name like 'rebuild_%'")
+                .query(Long.class).single()).as("new copies left behind").isZero();
+    }
+
+    @Test
+    void aReadModelNewToTheDatabaseFillsItselfFromTheWholeHistoryAtStart() throws Exception {
+        publish(history(new Random(7), "filled"));
+        awaitApplied();
+        List<String> history = rows("public", "component_status_change");
+        // As after an upgrade that added the uptime read model: no state for it, its table empty.
+        jdbc.sql("delete from projection where name = 'uptime'").update();
+        jdbc.sql("truncate component_status_change").update();
+
+        rebuilds.fillNewReadModels();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "live".equals(states().get("uptime")));
+        assertThat(rows("public", "component_status_change")).isEqualTo(history).isNotEmpty();
+    }
+
+    @Test
+    void theAdminCallsNeedAnAdminKeyAndNameReadModelsThatExist() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(uri("/admin/projections")).GET()).statusCode()).isEqualTo(401);
+        HttpResponse<String> forbidden = send(HttpRequest.newBuilder(uri("/admin/projections"))
+                .header("Authorization", "Bearer reader").GET());
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        HttpResponse<String> unknown = post("/admin/projections/nonsense/rebuild");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("there are status-pages and uptime");
+    }
+
+    @Test
+    void aReadModelBeingRebuiltElsewhereIsNotRebuiltTwice() throws Exception {
+        // Another instance rebuilding uptime holds its lock.
+        try (Connection elsewhere = DriverManager.getConnection(LocalPostgres.shared().jdbcUrl(DATABASE),
+                LocalPostgres.shared().username(), LocalPostgres.shared().password());
+             Statement statement = elsewhere.createStatement()) {
+            statement.execute("select pg_advisory_lock(" + (Projector.SWITCH_OVER_LOCK + 1 + Projection.UPTIME.ordinal())
+                    + ")");
+            HttpResponse<String> conflict = post("/admin/projections/uptime/rebuild");
+            assertThat(conflict.statusCode()).isEqualTo(409);
+            assertThat(conflict.body()).contains("uptime is being rebuilt already");
+        }
+    }
+
+    @Test
+    void eachReadModelShowsItsPositionInTheStream() throws Exception {
+        publish(history(new Random(11), "positions"));
+        awaitApplied();
+        JsonNode projections = json.readTree(get("/admin/projections").body());
+        assertThat(projections).hasSize(2);
+        for (JsonNode projection : projections) {
+            assertThat(projection.get("state").asString()).isEqualTo("live");
+            assertThat(projection.get("position").asLong()).isEqualTo(published().size());
+            assertThat(projection.get("lag").asLong()).isZero();
+            assertThat(projection.get("progress").asInt()).isEqualTo(100);
+        }
+    }
+
+    // ---- the event history
+
+    /**
+     * A page with its components, then incidents on it: each opened, updated, perhaps monitored,
+     * resolved and given a postmortem, entries recorded when they happened or backdated; some
+     * events sent twice, as a relay that retried would.
+     */
+    private List<EventEnvelope> history(Random random, String page) {
+        String suffix = "-" + UUID.randomUUID().toString().substring(0, 6);
+        String pageId = page + suffix;
+        List<EventEnvelope> events = new ArrayList<>();
+        Instant recorded = BEGIN.plus(Duration.ofMinutes(random.nextInt(10_000)));
+        events.add(envelope(new PageDefined(pageId, "Page " + page, "Europe/Berlin", null), recorded));
+        for (int c = 0; c < COMPONENTS.size(); c++) {
+            events.add(envelope(new ComponentDefined(pageId, COMPONENTS.get(c), COMPONENTS.get(c), null, c), recorded));
+        }
+        int incidents = 1 + random.nextInt(4);
+        for (int n = 0; n < incidents; n++) {
+            String id = "inc-" + n + suffix;
+            Impact impact = Impact.values()[random.nextInt(Impact.values().length)];
+            Instant occurred = recorded.plus(Duration.ofMinutes(random.nextInt(600)));
+            int entries = 1 + random.nextInt(5);
+            for (int e = 0; e < entries; e++) {
+                occurred = occurred.plus(Duration.ofMinutes(1 + random.nextInt(240)));
+                Instant happened = occurred.minus(Duration.ofMinutes(random.nextBoolean() ? 0 : random.nextInt(120)));
+                recorded = (occurred.isAfter(recorded) ? occurred : recorded).plusMillis(1 + random.nextInt(1000));
+                String update = id + "-" + e;
+                Map<String, ComponentStatus> named = named(random);
+                SitrepEvent event;
+                if (e == 0) {
+                    event = new IncidentOpened(id, pageId, update, "Incident " + n, impact, IncidentStatus.INVESTIGATING,
+                            "opened", named, happened);
+                } else if (e == entries - 1 && random.nextBoolean()) {
+                    event = new IncidentResolved(id, pageId, update, "Incident " + n, impact, "resolved", named, happened);
+                } else if (e == entries - 1) {
+                    event = new MonitoringStarted(id, pageId, update, "Incident " + n, impact, "monitoring", named,
+                            happened);
+                } else {
+                    event = new UpdatePosted(id, pageId, update, "Incident " + n, impact, IncidentStatus.IDENTIFIED,
+                            IncidentStatus.IDENTIFIED, "update " + e, named, happened);
+                }
+                events.add(envelope(event, recorded));
+                if (random.nextInt(10) == 0) {
+                    events.add(events.get(events.size() - 1));
+                }
+            }
+            if (events.get(events.size() - 1).event() instanceof IncidentResolved && random.nextBoolean()) {
+                events.add(envelope(new PostmortemPublished(id, pageId, "Incident " + n, impact, "What happened.",
+                        occurred.plus(Duration.ofDays(1))), recorded.plus(Duration.ofDays(1))));
+            }
+        }
+        return events;
+    }
+
+    private static Map<String, ComponentStatus> named(Random random) {
+        Map<String, ComponentStatus> named = new LinkedHashMap<>();
+        for (String component : COMPONENTS) {
+            if (random.nextInt(2) == 0) {
+                named.put(component, ComponentStatus.values()[random.nextInt(ComponentStatus.values().length)]);
+            }
+        }
+        return named;
+    }
+
+    private EventEnvelope envelope(SitrepEvent event, Instant recordedAt) {
+        String aggregate = event instanceof io.sitrep.events.IncidentEvent incident ? incident.incidentId()
+                : event.pageId();
+        long version = versions.merge(aggregate, 1L, Long::sum);
+        return CloudEventCodec.envelope(event, UUID.randomUUID().toString(), recordedAt, version);
+    }
+
+    private void publish(List<EventEnvelope> events) {
+        try {
+            for (EventEnvelope event : events) {
+                producer.send(new ProducerRecord<>(TOPIC, event.event().pageId(), codec.encode(event))).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        synchronized (published) {
+            published.addAll(events);
+        }
+    }
+
+    // ---- what the read models hold
+
+    /** Until the consumer group has applied everything on the topic. */
+    private void awaitApplied() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode projections = json.readTree(get("/admin/projections").body());
+            JsonNode first = projections.get(0);
+            return first.get("lag") != null && first.get("lag").asLong() == 0
+                    && first.get("position").asLong() >= published().size();
+        });
+    }
+
+    private static List<EventEnvelope> published() {
+        synchronized (published) {
+            return List.copyOf(published);
+        }
+    }
+
+    private Map<String, String> states() {
+        try {
+            Map<String, String> states = new HashMap<>();
+            json.readTree(get("/admin/projections").body()).forEach(projection ->
+                    states.put(projection.get("name").asString(), projection.get("state").asString()));
+            return states;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The table's rows as text, sorted: its whole content, compared row for row. */
+    private List<String> rows(String schema, String table) {
+        return jdbc.sql("select t::text from " + schema + "." + table + " t order by 1").query(String.class).list();
+    }
+
+    /** Every event published, folded one at a time, each in its own transaction, into a schema of its own. */
+    private Map<String, List<String>> foldedOneByOne() {
+        String schema = "reference";
+        SingleConnectionDataSource reference = new SingleConnectionDataSource(LocalPostgres.shared().jdbcUrl(DATABASE),
+                LocalPostgres.shared().username(), LocalPostgres.shared().password(), true);
+        try {
+            reference.setConnectionProperties(Rebuild.shadowConnection(schema));
+            JdbcClient.create(reference).sql("drop schema if exists " + schema + " cascade").update();
+            Flyway.configure().dataSource(reference).schemas(schema).defaultSchema(schema).createSchemas(true)
+                    .locations("classpath:db/migration").load().migrate();
+            JdbcTemplate into = new JdbcTemplate(reference);
+            for (Projection projection : Projection.values()) {
+                Projector projector = Projector.rebuilding(projection, into);
+                published().forEach(event -> projector.apply(List.of(event)));
+            }
+            Map<String, List<String>> tables = new HashMap<>();
+            for (Projection projection : Projection.values()) {
+                projection.tables().forEach(table -> tables.put(table, rows(schema, table)));
+            }
+            JdbcClient.create(reference).sql("drop schema " + schema + " cascade").update();
+            return tables;
+        } finally {
+            reference.destroy();
+        }
+    }
+
+    // ---- HTTP
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer test-key").GET());
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer test-key")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
