@@ -12,44 +12,106 @@ import io.sitrep.events.IncidentStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Folds incident events into the incident, entry and component rows. Each event is one statement
- * that touches its own incident's rows only; what incidents share (their page's components'
+ * Folds incident events into the incident, entry and component rows. Events go to PostgreSQL a set
+ * at a time: one statement for all the events of a kind in a wave of the batch ({@link Batch}),
+ * each touching its own incident's rows only; what incidents share (their page's components'
  * statuses and the page's updated_at) is set once per batch, from the events that applied, in the
- * order of the stream ({@link Batch}).
+ * order of the stream.
  */
 class IncidentProjection {
 
-    // One statement per kind of incident event, built once: the same string for a whole run of events.
-    private static final String OPEN = withEntry("""
-            insert into incident (incident_id, page_id, title, impact, status, created_at, updated_at, monitoring_at,
-                                  recorded_at, version)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (incident_id) do nothing""");
-    private static final String POST_UPDATE = withEntry(advance("status = ?, updated_at = ?"));
-    private static final String START_MONITORING =
-            withEntry(advance("status = 'monitoring', updated_at = ?, monitoring_at = ?"));
-    private static final String RESOLVE =
-            withEntry(advance("status = 'resolved', updated_at = ?, resolved_at = ?, resolved_recorded_at = ?"));
-    private static final String PUBLISH_POSTMORTEM = advance("postmortem_body = ?, postmortem_at = ?, "
-            + "first_postmortem_at = coalesce(first_postmortem_at, ?), "
-            + "first_postmortem_recorded_at = coalesce(first_postmortem_recorded_at, ?), updated_at = ?");
+    /** The kinds of incident event, each with how it changes the incident's row. */
+    private enum Kind {
+        OPEN("""
+                insert into incident (incident_id, page_id, title, impact, status, created_at, updated_at, monitoring_at,
+                                      recorded_at, version)
+                select incident_id, page_id, title, impact, status, occurred_at, occurred_at, monitoring_at, recorded_at,
+                       version from e
+                on conflict (incident_id) do nothing"""),
+        POST_UPDATE(advance("status = e.status, updated_at = e.occurred_at")),
+        START_MONITORING(advance("status = 'monitoring', updated_at = e.occurred_at, monitoring_at = e.occurred_at")),
+        RESOLVE(advance("status = 'resolved', updated_at = e.occurred_at, resolved_at = e.occurred_at, "
+                + "resolved_recorded_at = e.recorded_at")),
+        PUBLISH_POSTMORTEM(advance("postmortem_body = e.body, postmortem_at = e.occurred_at, "
+                + "first_postmortem_at = coalesce(first_postmortem_at, e.occurred_at), "
+                + "first_postmortem_recorded_at = coalesce(first_postmortem_recorded_at, e.recorded_at), "
+                + "updated_at = e.occurred_at"));
+
+        /**
+         * The statement for a set of events of the kind, one incident each: the change to each
+         * incident's row, if the event is new to it, and for those it changed, the entry and every
+         * component the entry names with the status it last gave it (a postmortem is no entry).
+         * Answers the incidents changed.
+         */
+        private final String sql;
+
+        Kind(String change) {
+            this.sql = """
+                    with e as (select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                                                    ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::text[], ?::text[],
+                                                    ?::text[], ?::text[], ?::text[])
+                               as e (incident_id, page_id, title, impact, status, monitoring_at, occurred_at, recorded_at,
+                                     version, update_id, entry_status, label, message, body)),
+                    changed as (""" + change + """
+                     returning incident.incident_id),
+                    named as (select * from unnest(?::text[], ?::text[], ?::text[]) as named (incident_id, component_id, status)),
+                    incident_components as (
+                        insert into incident_component (incident_id, component_id, status, first_named)
+                        select named.incident_id, named.component_id, named.status, e.version
+                        from named join changed using (incident_id) join e using (incident_id)
+                        on conflict (incident_id, component_id) do update set status = excluded.status),
+                    entries as (
+                        insert into incident_update (update_id, incident_id, status, label, message, occurred_at,
+                                                     recorded_at, version)
+                        select e.update_id, e.incident_id, e.entry_status, e.label, e.message, e.occurred_at, e.recorded_at,
+                               e.version
+                        from e join changed using (incident_id)
+                        where e.update_id is not null)
+                    select incident_id from changed""";
+        }
+
+        static Kind of(IncidentEvent event) {
+            if (event instanceof IncidentOpened) {
+                return OPEN;
+            }
+            if (event instanceof UpdatePosted) {
+                return POST_UPDATE;
+            }
+            if (event instanceof MonitoringStarted) {
+                return START_MONITORING;
+            }
+            if (event instanceof IncidentResolved) {
+                return RESOLVE;
+            }
+            if (event instanceof PostmortemPublished) {
+                return PUBLISH_POSTMORTEM;
+            }
+            throw Projector.unhandled(event);
+        }
+    }
+
+    /** Moves each incident's row to its event's version with these assignments, if it is below it. */
+    private static String advance(String assignments) {
+        return "update incident set " + assignments + ", version = e.version from e "
+                + "where incident.incident_id = e.incident_id and incident.version < e.version";
+    }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
     private final ReadModelChanges changes;
 
-    IncidentProjection(JdbcTemplate batches, ReadModelChanges changes) {
-        this.jdbc = JdbcClient.create(batches);
-        this.batches = batches;
+    IncidentProjection(JdbcClient jdbc, ReadModelChanges changes) {
+        this.jdbc = jdbc;
         this.changes = changes;
     }
 
@@ -58,84 +120,37 @@ class IncidentProjection {
         return new Batch();
     }
 
-    /** A statement and its parameters. */
-    private record Statement(String sql, Object[] params) {
-    }
+    /** An event of the batch: its kind, and what its statement reads of it. */
+    private record Pending(IncidentEvent event, EventEnvelope envelope, Kind kind, Entry entry) {
 
-    /**
-     * The statement that applies an incident event. It changes the incident's row only if the event
-     * is new to it (an opening not yet seen, a move to a newer version); but for a postmortem, it
-     * then adds the entry and the statuses it gives the components it names, all in the same
-     * statement, which counts one row when the event applied.
-     */
-    private static Statement statement(IncidentEvent event, EventEnvelope envelope) {
-        Timestamp occurredAt = at(event.occurredAt());
-        Entry entry = Entry.of(event);
-        if (event instanceof IncidentOpened opened) {
-            return withEntry(OPEN, event, envelope,
-                    Arrays.asList(opened.incidentId(), opened.pageId(), opened.title(), WireNames.of(opened.impact()),
-                            WireNames.of(opened.status()), occurredAt, occurredAt,
-                            opened.status() == IncidentStatus.MONITORING ? occurredAt : null,
-                            at(envelope.recordedAt()), envelope.sequence()), entry);
+        static Pending of(IncidentEvent event, EventEnvelope envelope) {
+            return new Pending(event, envelope, Kind.of(event), Entry.of(event));
         }
-        if (event instanceof UpdatePosted posted) {
-            return withEntry(POST_UPDATE, event, envelope,
-                    advanceParams(event, envelope, WireNames.of(posted.incidentStatus()), occurredAt), entry);
+
+        /** The incident's status once the event applied. */
+        String status() {
+            if (event instanceof IncidentOpened opened) {
+                return WireNames.of(opened.status());
+            }
+            return event instanceof UpdatePosted posted ? WireNames.of(posted.incidentStatus()) : null;
         }
-        if (event instanceof MonitoringStarted) {
-            return withEntry(START_MONITORING, event, envelope, advanceParams(event, envelope, occurredAt, occurredAt), entry);
+
+        Timestamp monitoringAt() {
+            return event instanceof IncidentOpened opened && opened.status() == IncidentStatus.MONITORING
+                    ? at(event.occurredAt()) : null;
         }
-        if (event instanceof IncidentResolved) {
-            return withEntry(RESOLVE, event, envelope,
-                    advanceParams(event, envelope, occurredAt, occurredAt, at(envelope.recordedAt())), entry);
+
+        String title() {
+            return event instanceof IncidentOpened opened ? opened.title() : null;
         }
-        if (event instanceof PostmortemPublished postmortem) {
-            return new Statement(PUBLISH_POSTMORTEM,
-                    advanceParams(event, envelope, postmortem.body(), occurredAt, occurredAt,
-                            at(envelope.recordedAt()), occurredAt).toArray());
+
+        String impact() {
+            return event instanceof IncidentOpened opened ? WireNames.of(opened.impact()) : null;
         }
-        throw Projector.unhandled(event);
-    }
 
-    /** Moves the incident's row to the event's version with these assignments, if it is below it. */
-    private static String advance(String assignments) {
-        return "update incident set " + assignments + ", version = ? where incident_id = ? and version < ?";
-    }
-
-    private static List<Object> advanceParams(IncidentEvent event, EventEnvelope envelope, Object... values) {
-        List<Object> params = new ArrayList<>(Arrays.asList(values));
-        params.addAll(List.of(envelope.sequence(), event.incidentId(), envelope.sequence()));
-        return params;
-    }
-
-    /** The change and, if it took, the entry and every component the entry names with the status it last gave it. */
-    private static String withEntry(String change) {
-        return "with changed as (" + change + " returning incident_id), " + """
-                named (component_id, status) as (select * from unnest(?::text[], ?::text[])),
-                incident_components as (
-                    insert into incident_component (incident_id, component_id, status, first_named)
-                    select incident_id, component_id, status, ? from changed, named
-                    on conflict (incident_id, component_id) do update set status = excluded.status)
-                insert into incident_update (update_id, incident_id, status, label, message, occurred_at, recorded_at,
-                                             version)
-                select ?, incident_id, ?, ?, ?, ?, ?, ? from changed""";
-    }
-
-    /** The parameters of a {@link #withEntry(String)} statement: the change's, then the entry's. */
-    private static Statement withEntry(String sql, IncidentEvent event, EventEnvelope envelope,
-                                       List<Object> changeParams, Entry entry) {
-        List<Object> params = new ArrayList<>(changeParams);
-        params.addAll(Arrays.asList(
-                entry.components().keySet().toArray(String[]::new),
-                entry.components().values().stream().map(WireNames::of).toArray(String[]::new),
-                envelope.sequence(),
-                entry.updateId(), WireNames.of(entry.status()), entry.label(), entry.message(),
-                at(event.occurredAt()), at(envelope.recordedAt()), envelope.sequence()));
-        return new Statement(sql, params.toArray());
-    }
-
-    /** An event of the batch and its statement. */
-    private record Pending(IncidentEvent event, EventEnvelope envelope, Statement statement) {
+        String body() {
+            return event instanceof PostmortemPublished postmortem ? postmortem.body() : null;
+        }
     }
 
     /** A component of a page. */
@@ -148,9 +163,9 @@ class IncidentProjection {
 
     /**
      * A transaction's incident events, sent in waves: the first event of each incident in the batch,
-     * then the second, and so on, each wave as one JDBC batch per kind of statement. An incident's
-     * events keep their order, and the statements of different incidents touch different rows, so
-     * this folds them as the stream's order would, in a few round trips instead of one per event.
+     * then the second, and so on, each wave as one statement per kind of event. An incident's events
+     * keep their order, and the events of a wave touch different incidents' rows, so this folds them
+     * as the stream's order would, with a few statements instead of one per event.
      */
     final class Batch {
 
@@ -159,7 +174,7 @@ class IncidentProjection {
         private final Map<String, Instant> latest = new HashMap<>();
 
         void add(IncidentEvent event, EventEnvelope envelope) {
-            pending.add(new Pending(event, envelope, statement(event, envelope)));
+            pending.add(Pending.of(event, envelope));
         }
 
         /**
@@ -180,7 +195,7 @@ class IncidentProjection {
                 IncidentEvent event = pending.get(i).event();
                 changes.changed(event.pageId());
                 latest.merge(event.pageId(), event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
-                Entry entry = Entry.of(event);
+                Entry entry = pending.get(i).entry();
                 if (entry != null) {
                     Instant recordedAt = pending.get(i).envelope().recordedAt();
                     entry.components().forEach((component, status) ->
@@ -193,28 +208,61 @@ class IncidentProjection {
             return applied;
         }
 
-        /** Sends the statements wave by wave; answers, for each pending event, whether it applied. */
+        /** Sends the events wave by wave; answers, for each pending event, whether it applied. */
         private boolean[] send() {
             Map<String, Integer> seen = new HashMap<>();
-            List<Map<String, List<Integer>>> waves = new ArrayList<>();
+            List<Map<Kind, List<Integer>>> waves = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 int wave = seen.merge(pending.get(i).event().incidentId(), 1, Integer::sum) - 1;
                 if (wave == waves.size()) {
-                    waves.add(new LinkedHashMap<>());
+                    waves.add(new EnumMap<>(Kind.class));
                 }
-                waves.get(wave).computeIfAbsent(pending.get(i).statement().sql(), sql -> new ArrayList<>()).add(i);
+                waves.get(wave).computeIfAbsent(pending.get(i).kind(), kind -> new ArrayList<>()).add(i);
             }
             boolean[] applied = new boolean[pending.size()];
-            for (Map<String, List<Integer>> wave : waves) {
-                wave.forEach((sql, indexes) -> {
-                    int[] changed = batches.batchUpdate(sql,
-                            indexes.stream().map(i -> pending.get(i).statement().params()).toList());
-                    for (int k = 0; k < changed.length; k++) {
-                        applied[indexes.get(k)] = applied(pending.get(indexes.get(k)).event(), changed[k]);
+            for (Map<Kind, List<Integer>> wave : waves) {
+                wave.forEach((kind, indexes) -> {
+                    List<Pending> events = indexes.stream().map(pending::get).toList();
+                    Set<String> changed = new HashSet<>(send(kind, events));
+                    for (int k = 0; k < events.size(); k++) {
+                        applied[indexes.get(k)] = applied(events.get(k).event(),
+                                changed.contains(events.get(k).event().incidentId()));
                     }
                 });
             }
             return applied;
+        }
+
+        /** One statement for events of one kind, one per incident; answers the incidents it changed. */
+        private List<String> send(Kind kind, List<Pending> events) {
+            List<String> namedIncidents = new ArrayList<>();
+            List<String> namedComponents = new ArrayList<>();
+            List<String> namedStatuses = new ArrayList<>();
+            for (Pending event : events) {
+                if (event.entry() != null) {
+                    event.entry().components().forEach((component, status) -> {
+                        namedIncidents.add(event.event().incidentId());
+                        namedComponents.add(component);
+                        namedStatuses.add(WireNames.of(status));
+                    });
+                }
+            }
+            return jdbc.sql(kind.sql)
+                    .params(texts(events, pending -> pending.event().incidentId()),
+                            texts(events, pending -> pending.event().pageId()),
+                            texts(events, Pending::title), texts(events, Pending::impact), texts(events, Pending::status),
+                            events.stream().map(Pending::monitoringAt).toArray(Timestamp[]::new),
+                            events.stream().map(pending -> at(pending.event().occurredAt())).toArray(Timestamp[]::new),
+                            events.stream().map(pending -> at(pending.envelope().recordedAt())).toArray(Timestamp[]::new),
+                            events.stream().map(pending -> pending.envelope().sequence()).toArray(Long[]::new),
+                            texts(events, pending -> pending.entry() == null ? null : pending.entry().updateId()),
+                            texts(events, pending -> pending.entry() == null ? null : WireNames.of(pending.entry().status())),
+                            texts(events, pending -> pending.entry() == null ? null : pending.entry().label()),
+                            texts(events, pending -> pending.entry() == null ? null : pending.entry().message()),
+                            texts(events, Pending::body),
+                            namedIncidents.toArray(String[]::new), namedComponents.toArray(String[]::new),
+                            namedStatuses.toArray(String[]::new))
+                    .query(String.class).list();
         }
 
         private void setComponentStatuses(Map<PageComponent, GivenStatus> given) {
@@ -253,12 +301,16 @@ class IncidentProjection {
         }
     }
 
+    private static String[] texts(List<Pending> events, Function<Pending, String> text) {
+        return events.stream().map(text).toArray(String[]::new);
+    }
+
     /**
      * Whether the statement changed the incident; if not, the event had been applied already (or,
      * for an opening, the incident was there), unless the incident is unknown: then it cannot apply.
      */
-    private boolean applied(IncidentEvent event, int changed) {
-        if (changed > 0) {
+    private boolean applied(IncidentEvent event, boolean changed) {
+        if (changed) {
             return true;
         }
         if (jdbc.sql("select 1 from incident where incident_id = ?").param(event.incidentId())

@@ -48,7 +48,7 @@ public class Projector {
         this.jdbc = JdbcClient.create(jdbc);
         boolean statusPages = projections.contains(Projection.STATUS_PAGES);
         this.pages = statusPages ? new PageProjection(this.jdbc, changes) : null;
-        this.incidents = statusPages ? new IncidentProjection(jdbc, changes) : null;
+        this.incidents = statusPages ? new IncidentProjection(this.jdbc, changes) : null;
         this.uptime = projections.contains(Projection.UPTIME) ? new UptimeProjection(this.jdbc) : null;
         this.live = live;
     }
