@@ -4,8 +4,13 @@ import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
 import io.sitrep.query.analytics.IncidentFacts.Entry;
 import io.sitrep.query.readmodel.WireNames;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -22,10 +27,19 @@ import java.util.Set;
  * uptime over the period. Every time is when things happened ({@code occurredAt}), backdated
  * entries included.
  */
-public record PageAnalytics(Instant from, Instant to, int incidents, Map<String, Integer> byImpact,
+public record PageAnalytics(Instant from, Instant to, String timeZone, int incidents, Map<String, Integer> byImpact,
                             Map<String, Integer> byComponent, Durations timeToIdentify, Durations timeToMonitoring,
                             Durations timeToResolve, Durations timeToPostmortem, Map<String, Durations> timeInStatus,
-                            List<ComponentFigures> components) {
+                            List<ComponentFigures> components, List<Week> incidentsPerWeek,
+                            List<Month> timeToResolvePerMonth) {
+
+    /** The incidents opened in a week (Monday to Sunday in the page's zone) by impact; the first and last may be cut by the period. */
+    public record Week(LocalDate week, Map<String, Integer> byImpact) {
+    }
+
+    /** The time to resolve of the incidents opened in a month (in the page's zone) and resolved. */
+    public record Month(YearMonth month, Durations timeToResolve) {
+    }
 
     /** A component's outages over the period; {@code uptimePercent} is null when it had no data in it. */
     public record ComponentFigures(String id, long majorOutageSeconds, long partialOutageSeconds,
@@ -43,8 +57,9 @@ public record PageAnalytics(Instant from, Instant to, int incidents, Map<String,
      * monitoring; to resolve, from open to resolve; to postmortem, from resolve to the first
      * postmortem. Time in a status runs from the entry that set it to the next entry (to now for an
      * unresolved incident's last one), summed per incident, over the incidents that had the status.
+     * Weeks and months are the page's ({@code zone}), each incident in the one it was opened in.
      */
-    public static PageAnalytics of(Instant from, Instant to, Instant now, List<IncidentFacts> incidents,
+    public static PageAnalytics of(Instant from, Instant to, Instant now, ZoneId zone, List<IncidentFacts> incidents,
                                    List<ComponentFigures> components) {
         Map<String, Integer> byImpact = new LinkedHashMap<>();
         for (Impact impact : Impact.values()) {
@@ -73,9 +88,41 @@ public record PageAnalytics(Instant from, Instant to, int incidents, Map<String,
         }
         Map<String, Durations> timeInStatus = new LinkedHashMap<>();
         inStatus.forEach((status, spent) -> timeInStatus.put(WireNames.of(status), Durations.of(spent)));
-        return new PageAnalytics(from, to, incidents.size(), byImpact, byComponent, Durations.of(toIdentify),
-                Durations.of(toMonitoring), Durations.of(toResolve), Durations.of(toPostmortem), timeInStatus,
-                components);
+        return new PageAnalytics(from, to, zone.getId(), incidents.size(), byImpact, byComponent,
+                Durations.of(toIdentify), Durations.of(toMonitoring), Durations.of(toResolve), Durations.of(toPostmortem),
+                timeInStatus, components, weeks(from, to, zone, incidents), months(from, to, zone, incidents));
+    }
+
+    private static List<Week> weeks(Instant from, Instant to, ZoneId zone, List<IncidentFacts> incidents) {
+        Map<LocalDate, Map<String, Integer>> weeks = new LinkedHashMap<>();
+        LocalDate last = to.minusNanos(1).atZone(zone).toLocalDate();
+        for (LocalDate week = weekOf(from, zone); !week.isAfter(last); week = week.plusWeeks(1)) {
+            Map<String, Integer> byImpact = new LinkedHashMap<>();
+            for (Impact impact : Impact.values()) {
+                byImpact.put(WireNames.of(impact), 0);
+            }
+            weeks.put(week, byImpact);
+        }
+        incidents.forEach(incident -> weeks.get(weekOf(incident.openedAt(), zone))
+                .merge(WireNames.of(incident.impact()), 1, Integer::sum));
+        return weeks.entrySet().stream().map(week -> new Week(week.getKey(), week.getValue())).toList();
+    }
+
+    private static LocalDate weekOf(Instant at, ZoneId zone) {
+        return at.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private static List<Month> months(Instant from, Instant to, ZoneId zone, List<IncidentFacts> incidents) {
+        Map<YearMonth, List<Long>> months = new LinkedHashMap<>();
+        YearMonth last = YearMonth.from(to.minusNanos(1).atZone(zone));
+        for (YearMonth month = YearMonth.from(from.atZone(zone)); !month.isAfter(last); month = month.plusMonths(1)) {
+            months.put(month, new ArrayList<>());
+        }
+        incidents.stream().filter(incident -> incident.resolvedAt() != null)
+                .forEach(incident -> months.get(YearMonth.from(incident.openedAt().atZone(zone)))
+                        .add(seconds(incident.openedAt(), incident.resolvedAt())));
+        return months.entrySet().stream().map(month -> new Month(month.getKey(), Durations.of(month.getValue())))
+                .toList();
     }
 
     private static Optional<Instant> firstEntry(IncidentFacts incident, Set<IncidentStatus> statuses) {
@@ -127,7 +174,30 @@ public record PageAnalytics(Instant from, Instant to, int incidents, Map<String,
                     Long.toString(component.partialOutageSeconds())));
             rows.add(List.of("component", component.id(), "uptime_percent", text(component.uptimePercent())));
         }
+        incidentsPerWeek.forEach(week -> week.byImpact().forEach((impact, count) ->
+                rows.add(List.of("incidents_per_week", week.week().toString(), impact, count.toString()))));
+        timeToResolvePerMonth.forEach(month -> durationRows(rows, "time_to_resolve_per_month", month.month().toString(),
+                month.timeToResolve()));
         return rows;
+    }
+
+    /** The same figures as CSV (RFC 4180): a header row, then {@link #rows()}. */
+    public String csv() {
+        StringBuilder csv = new StringBuilder("metric,dimension,statistic,value\r\n");
+        rows().forEach(row -> csv.append(String.join(",", row.stream().map(PageAnalytics::field).toList()))
+                .append("\r\n"));
+        return csv.toString();
+    }
+
+    /** The name of the CSV file of these figures, for a download. */
+    public String csvFileName(String pageId) {
+        return pageId + "-analytics-" + from.toString().substring(0, 10) + "-to-" + to.toString().substring(0, 10)
+                + ".csv";
+    }
+
+    /** A CSV field: quoted when it holds a comma, a quote or a line break. */
+    private static String field(String value) {
+        return value.matches("[^,\"\r\n]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private static void durationRows(List<List<String>> rows, String metric, String dimension, Durations durations) {

@@ -1,14 +1,9 @@
 package io.sitrep.query.api;
 
 import io.sitrep.query.access.ApiKeyAccess;
-import io.sitrep.query.analytics.AnalyticsReader;
+import io.sitrep.query.analytics.Analytics;
 import io.sitrep.query.analytics.PageAnalytics;
-import io.sitrep.query.analytics.PageAnalytics.ComponentFigures;
-import io.sitrep.query.readmodel.ComponentView;
 import io.sitrep.query.readmodel.InvalidParameter;
-import io.sitrep.query.readmodel.NotFound;
-import io.sitrep.query.readmodel.ReadModel;
-import io.sitrep.query.uptime.Uptime;
 import io.sitrep.support.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,13 +11,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,17 +31,12 @@ class AnalyticsController {
     static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
 
     private final ApiKeyAccess access;
-    private final ReadModel readModel;
-    private final AnalyticsReader incidents;
-    private final Uptime uptime;
+    private final Analytics analytics;
     private final Clock clock;
 
-    AnalyticsController(ApiKeyAccess access, ReadModel readModel, AnalyticsReader incidents, Uptime uptime,
-                        ObjectProvider<Clock> clock) {
+    AnalyticsController(ApiKeyAccess access, Analytics analytics, ObjectProvider<Clock> clock) {
         this.access = access;
-        this.readModel = readModel;
-        this.incidents = incidents;
-        this.uptime = uptime;
+        this.analytics = analytics;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -67,7 +53,10 @@ class AnalyticsController {
                     + "unresolved incident's last), summed per incident, over the incidents that had the status. "
                     + "components: each component's seconds in major and partial outage over the period and its "
                     + "uptime, partial outage weighted as in the uptime call; uptimePercent is null when the "
-                    + "component had no data in the period.")
+                    + "component had no data in the period. timeZone is the page's; incidentsPerWeek counts the "
+                    + "incidents opened in each week of the period (Monday to Sunday in the page's zone; the first and "
+                    + "last cut by the period) by impact; timeToResolvePerMonth gives, for each month of the period in "
+                    + "the page's zone, the time to resolve of the incidents opened in it and resolved.")
     PageAnalytics analytics(@PathVariable String pageId,
                             @Parameter(description = "an ISO-8601 instant; default: 90 days before to")
                             @RequestParam(required = false) String from,
@@ -91,16 +80,7 @@ class AnalyticsController {
                                         @Parameter(hidden = true)
                                         @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                                         String authorization) {
-        PageAnalytics analytics = analyticsOf(pageId, from, to, authorization);
-        StringBuilder csv = new StringBuilder("metric,dimension,statistic,value\r\n");
-        analytics.rows().forEach(row -> csv.append(String.join(",", row.stream().map(AnalyticsController::field)
-                .toList())).append("\r\n"));
-        String file = pageId + "-analytics-" + analytics.from().toString().substring(0, 10) + "-to-"
-                + analytics.to().toString().substring(0, 10) + ".csv";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(csv.toString());
+        return Analytics.csvDownload(pageId, analyticsOf(pageId, from, to, authorization));
     }
 
     private PageAnalytics analyticsOf(String pageId, String from, String to, String authorization) {
@@ -111,21 +91,6 @@ class AnalyticsController {
         if (!start.isBefore(end)) {
             throw new BadRequest("to", "must be later than from");
         }
-        readModel.page(pageId).orElseThrow(() -> NotFound.page(pageId));
-        List<ComponentFigures> components = readModel.components(pageId).stream()
-                .map(component -> figures(pageId, component, start, end, now)).toList();
-        return PageAnalytics.of(start, end, now, incidents.openedIn(pageId, start, end), components);
-    }
-
-    /** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
-    private static String field(String value) {
-        return value.matches("[^,\"\r\n]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-
-    private ComponentFigures figures(String pageId, ComponentView component, Instant start, Instant end, Instant now) {
-        return uptime.over(pageId, component.id(), start, end, now)
-                .map(figures -> new ComponentFigures(component.id(), figures.majorOutageSeconds(),
-                        figures.partialOutageSeconds(), figures.uptimePercent()))
-                .orElse(new ComponentFigures(component.id(), 0, 0, null));
+        return analytics.of(pageId, start, end, now);
     }
 }

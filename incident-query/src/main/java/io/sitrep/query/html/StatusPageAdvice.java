@@ -1,5 +1,6 @@
 package io.sitrep.query.html;
 
+import io.sitrep.query.access.AccessRefused;
 import io.sitrep.query.links.PageLinks;
 import io.sitrep.query.readmodel.InvalidParameter;
 import io.sitrep.query.readmodel.NotFound;
@@ -7,6 +8,7 @@ import io.sitrep.query.readmodel.ReadModel.InvalidCursor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,7 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
  * The status pages' response headers and their friendly error pages (the same {@code error}
  * template Spring Boot renders for any other HTML error, such as a path nothing serves).
  */
-@ControllerAdvice(assignableTypes = StatusPageController.class)
+@ControllerAdvice(assignableTypes = {StatusPageController.class, AnalyticsDashboardController.class})
 class StatusPageAdvice {
 
     /**
@@ -54,6 +56,25 @@ class StatusPageAdvice {
                     // the page is unknown too: the plain "not found" page then
                 }
             }
+        }
+        return view;
+    }
+
+    /**
+     * The dashboard without a key, or with one lacking analytics:read. Without one, the browser is
+     * asked for it: HTTP Basic, whatever user name, the key as the password.
+     */
+    @ExceptionHandler(AccessRefused.class)
+    ModelAndView accessRefused(AccessRefused e, HttpServletResponse response) {
+        headers(response);
+        ModelAndView view = error(e.status());
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Sitrep analytics\", charset=\"UTF-8\"");
+            view.addObject("reason", "The analytics dashboard needs an API key with analytics:read. Sign in with any "
+                    + "user name and the key as the password.");
+        } else {
+            view.addObject("reason", "This API key lacks analytics:read, which the analytics dashboard needs. Sign in "
+                    + "with a key that has it.");
         }
         return view;
     }

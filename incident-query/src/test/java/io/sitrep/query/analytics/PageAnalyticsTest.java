@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitrep.events.Impact;
 import io.sitrep.query.analytics.IncidentFacts.Entry;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ class PageAnalyticsTest {
     private static final Instant T1 = Instant.parse("2024-12-02T09:00:00Z");
     private static final Instant T2 = Instant.parse("2024-12-10T09:00:00Z");
     private static final Instant NOW = T2.plusSeconds(1000);
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     /** The Olark incident: investigating, an update, monitoring after 5,640 s, resolved after 12,000 s. */
     private static final IncidentFacts OLARK = new IncidentFacts("olark", Impact.MAJOR, T0, T0.plusSeconds(12000),
@@ -33,11 +36,11 @@ class PageAnalyticsTest {
     private static final IncidentFacts OPEN = new IncidentFacts("open", Impact.CRITICAL, T2, null, null,
             List.of(new Entry(INVESTIGATING, T2)), List.of());
 
-    private final PageAnalytics analytics = PageAnalytics.of(T0, NOW, NOW, List.of(OLARK, QUICK, OPEN), List.of());
+    private final PageAnalytics analytics = PageAnalytics.of(T0, NOW, NOW, BERLIN, List.of(OLARK, QUICK, OPEN), List.of());
 
     @Test
     void theOlarkIncidentTakes5640SecondsToMonitoringAnd12000ToResolve() {
-        PageAnalytics olark = PageAnalytics.of(T0, NOW, NOW, List.of(OLARK), List.of());
+        PageAnalytics olark = PageAnalytics.of(T0, NOW, NOW, BERLIN, List.of(OLARK), List.of());
 
         assertThat(olark.timeToMonitoring()).isEqualTo(new Durations(1, 5640.0, 5640L, 5640L, 5640L));
         assertThat(olark.timeToResolve()).isEqualTo(new Durations(1, 12000.0, 12000L, 12000L, 12000L));
@@ -80,7 +83,8 @@ class PageAnalyticsTest {
                 null, List.of(new Entry(INVESTIGATING, opened), new Entry(MONITORING, opened.plusSeconds(3600)),
                 new Entry(RESOLVED, opened.plusSeconds(7200))), List.of());
 
-        PageAnalytics analytics = PageAnalytics.of(opened, NOW, NOW, List.of(acrossTheChange), List.of());
+        Instant later = opened.plus(Duration.ofDays(1));
+        PageAnalytics analytics = PageAnalytics.of(opened, later, later, BERLIN, List.of(acrossTheChange), List.of());
 
         assertThat(analytics.timeToMonitoring().max()).isEqualTo(3600L);
         assertThat(analytics.timeToResolve().max()).isEqualTo(7200L);
@@ -89,9 +93,45 @@ class PageAnalyticsTest {
 
     @Test
     void withoutIncidentsEveryDurationIsEmpty() {
-        PageAnalytics none = PageAnalytics.of(T0, NOW, NOW, List.of(), List.of());
+        PageAnalytics none = PageAnalytics.of(T0, NOW, NOW, BERLIN, List.of(), List.of());
 
         assertThat(none.timeToResolve()).isEqualTo(new Durations(0, null, null, null, null));
         assertThat(none.byImpact().values()).containsOnly(0);
+    }
+
+    @Test
+    void incidentsAreCountedByWeekAndResolvedOnesTimedByMonthInThePagesZone() {
+        assertThat(analytics.timeZone()).isEqualTo("Europe/Berlin");
+        assertThat(analytics.incidentsPerWeek()).extracting(week -> week.week().toString())
+                .containsExactly("2024-11-25", "2024-12-02", "2024-12-09");
+        assertThat(analytics.incidentsPerWeek().get(0).byImpact()).containsExactly(entry("none", 0), entry("minor", 0),
+                entry("major", 1), entry("critical", 0));
+        assertThat(analytics.incidentsPerWeek().get(1).byImpact()).containsEntry("minor", 1);
+        assertThat(analytics.incidentsPerWeek().get(2).byImpact()).containsEntry("critical", 1);
+        assertThat(analytics.timeToResolvePerMonth()).extracting(month -> month.month().toString())
+                .containsExactly("2024-11", "2024-12");
+        assertThat(analytics.timeToResolvePerMonth().get(0).timeToResolve())
+                .isEqualTo(new Durations(1, 12000.0, 12000L, 12000L, 12000L));
+        assertThat(analytics.timeToResolvePerMonth().get(1).timeToResolve().count())
+                .as("the open incident is not resolved yet").isEqualTo(1);
+        assertThat(analytics.rows()).contains(List.of("incidents_per_week", "2024-11-25", "major", "1"),
+                List.of("time_to_resolve_per_month", "2024-11", "p50", "12000"));
+    }
+
+    @Test
+    void aWeekBeginsOnMondayInThePagesZoneNotInUtc() {
+        // 22:30 UTC on Sunday 30 March 2025 is 00:30 on Monday 31 March in Berlin (summer time).
+        Instant mondayInBerlin = Instant.parse("2025-03-30T22:30:00Z");
+        IncidentFacts incident = new IncidentFacts("monday", Impact.NONE, mondayInBerlin, null, null,
+                List.of(new Entry(INVESTIGATING, mondayInBerlin)), List.of());
+        Instant from = Instant.parse("2025-03-20T00:00:00Z");
+        Instant to = Instant.parse("2025-04-05T00:00:00Z");
+
+        PageAnalytics analytics = PageAnalytics.of(from, to, to, BERLIN, List.of(incident), List.of());
+
+        assertThat(analytics.incidentsPerWeek()).extracting(week -> week.week().toString())
+                .containsExactly("2025-03-17", "2025-03-24", "2025-03-31");
+        assertThat(analytics.incidentsPerWeek().get(2).byImpact()).containsEntry("none", 1);
+        assertThat(analytics.incidentsPerWeek().get(1).byImpact().values()).containsOnly(0);
     }
 }

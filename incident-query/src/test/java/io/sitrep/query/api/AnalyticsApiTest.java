@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sitrep.events.SitrepEvent;
 import io.sitrep.query.OlarkIncident;
 import io.sitrep.query.QueryTestSupport;
+import io.sitrep.query.analytics.AnalyticsCsv;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,41 +62,8 @@ class AnalyticsApiTest extends QueryTestSupport {
                 .startsWith("text/csv"));
         assertThat(csv.headers().firstValue("Content-Disposition")).contains(
                 "attachment; filename=\"" + page + "-analytics-2024-11-25-to-2024-11-27.csv\"");
-        List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("metric,dimension,statistic,value");
-        assertThat(lines).hasSize(1 + 2 + 1 + 4 + 2 + 4 * 5 + 3 * 5 + 3 * 3);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] field = line.split(",", -1);
-            JsonNode figure = switch (field[0]) {
-                case "period" -> json.get(field[2]);
-                case "incidents" -> json.get("incidents");
-                case "by_impact" -> json.get("byImpact").get(field[1]);
-                case "by_component" -> json.get("byComponent").get(field[1]);
-                case "time_in_status" -> json.get("timeInStatus").get(field[1]).get(field[2]);
-                case "component" -> component(json, field[1]).get(camelCase(field[2]));
-                default -> json.get(camelCase(field[0])).get(field[2]);
-            };
-            assertThat(field[3]).as(line).isEqualTo(figure.isNull() ? "" : figure.asString());
-        }
+        AnalyticsCsv.assertSameFigures(csv.body(), json);
         assertThat(get("/api/v1/pages/" + page + "/analytics.csv" + PERIOD, null).statusCode()).isEqualTo(401);
-    }
-
-    private static JsonNode component(JsonNode analytics, String id) {
-        for (JsonNode component : analytics.get("components")) {
-            if (component.get("id").asString().equals(id)) {
-                return component;
-            }
-        }
-        throw new AssertionError("no component " + id + " in " + analytics);
-    }
-
-    /** time_to_resolve → timeToResolve. */
-    private static String camelCase(String name) {
-        StringBuilder camel = new StringBuilder();
-        for (String part : name.split("_")) {
-            camel.append(camel.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
-        }
-        return camel.toString();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.sitrep.local.NodeTools;
+import io.sitrep.query.analytics.AnalyticsCsv;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,6 +54,7 @@ class StatusPageBrowserTest extends WebTestSupport {
     private ChromeDriver browser;
     private Path profile;
     private final List<String> consoleErrors = new ArrayList<>();
+    private static final java.net.http.HttpClient ANALYTICS = java.net.http.HttpClient.newHttpClient();
 
     @BeforeAll
     void startBrowser() throws IOException {
@@ -187,8 +189,10 @@ class StatusPageBrowserTest extends WebTestSupport {
         NodeTools tools = NodeTools.installed().orElse(null);
         assumeTrue(tools != null, "Node.js and npm are not installed");
         String axe = Files.readString(tools.file("axe-core/axe.min.js"));
+        String dashboard = "/pages/" + fixture.olarkPage + "/analytics?period=365d";
         List<String> pages = List.of("/pages/" + fixture.acmePage, "/pages/" + fixture.busyPage + "/history",
-                "/pages/" + fixture.olarkPage + "/incidents/" + fixture.olarkIncident);
+                "/pages/" + fixture.olarkPage + "/incidents/" + fixture.olarkIncident, dashboard);
+        signIn(dashboard);
         Dimension desktop = browser.manage().window().getSize();
         Map<String, Object> violations = new LinkedHashMap<>();
         try {
@@ -210,7 +214,7 @@ class StatusPageBrowserTest extends WebTestSupport {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
         }
 
-        assertThat(violations).hasSize(9).allSatisfy((page, found) -> assertThat((List<?>) found).as(page).isEmpty());
+        assertThat(violations).hasSize(12).allSatisfy((page, found) -> assertThat((List<?>) found).as(page).isEmpty());
     }
 
     /** axe-core's serious and critical violations on the page, each with the elements at fault. */
@@ -259,6 +263,48 @@ class StatusPageBrowserTest extends WebTestSupport {
         } finally {
             otherSite.stop(0);
         }
+    }
+
+    @Test
+    void analyticsDashboardAsksForAKeyThenDrawsItsChartsWhoseCsvHoldsTheFiguresOfTheJson() throws Exception {
+        String dashboard = "/pages/" + fixture.olarkPage + "/analytics?period=365d";
+        // Without a key the browser is asked for one: HTTP Basic (headless Chromium would cancel the prompt).
+        assertThat(get(dashboard).headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("Basic realm="));
+
+        signIn(dashboard);
+        open(dashboard);
+
+        assertThat(browser.findElements(By.cssSelector("figure.chart svg"))).hasSize(4)
+                .allSatisfy(chart -> assertThat(chart.getSize().getWidth()).isGreaterThan(600));
+        // The one incident of the period: a major one in the week of Nov 25, resolved in 3 h 20 min.
+        assertThat(browser.findElements(By.cssSelector("#incidents-per-week rect.chart-bar"))).singleElement()
+                .satisfies(bar -> assertThat(bar.getCssValue("fill")).isEqualTo("rgb(194, 65, 12)"));
+        assertThat(browser.findElements(By.cssSelector("#time-to-resolve rect.chart-bar"))).hasSize(2);
+        // The page has no components: its uptime chart says so.
+        assertThat(browser.findElements(By.cssSelector("#uptime rect.chart-bar"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#uptime desc")).getAttribute("textContent"))
+                .isEqualTo("Nothing to show in this period.");
+        assertThat(text(".key-figures")).contains("Time to resolve, median\n3 h 20 min");
+        // The download, as a click on its link saves it.
+        Path downloads = Files.createDirectories(profile.resolve("downloads"));
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toAbsolutePath().toString()));
+        browser.findElement(By.cssSelector("a[download]")).click();
+        Path file = downloads.resolve(fixture.olarkPage + "-analytics-2024-06-18-to-2025-06-18.csv");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.isRegularFile(file) && Files.size(file) > 0);
+        String csv = Files.readString(file);
+        String json = ANALYTICS.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/pages/"
+                                + fixture.olarkPage + "/analytics?from=2024-06-18T12:34:00Z&to=2025-06-18T12:34:00Z")))
+                        .header("Authorization", "Bearer " + ANALYTICS_KEY).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        AnalyticsCsv.assertSameFigures(csv, tools.jackson.databind.json.JsonMapper.builder().build().readTree(json));
+        screenshot("analytics-dashboard");
+    }
+
+    /** Answers the key prompt of the path: any user name, the key as the password; the browser keeps them. */
+    private void signIn(String path) {
+        browser.get(url(path).replace("http://", "http://on-call:" + ANALYTICS_KEY + "@"));
     }
 
     private void open(String path) {
