@@ -5,8 +5,11 @@
 # the same run (raw JDBC appends, raw Kafka, a static answer from the same web stack). Builds first
 # when a jar is missing or out of date. See docs/performance.md.
 #
-#   ./bench.sh                     the full run, about 7 minutes
-#   ./bench.sh --quick             short phases (a smoke run, about 3 minutes with start-up)
+#   ./bench.sh                     the full run, about 15 minutes: 7 for the load phases, then a
+#                                  history of 1,000,000 events written onto the topic, applied,
+#                                  looked back into (asOf) and every read model rebuilt from it
+#   ./bench.sh --quick             short phases and a history of 100,000 events (about 5 minutes)
+#   ./bench.sh --rebuild=<n>       a history of n events for the last phase (0 leaves it out)
 #   ./bench.sh --duration=60       measure write saturation for 60 s (default 30, 8 with --quick)
 #   ./bench.sh --out=<dir>         where results.json, table.md and latency-throughput.svg go
 #                                  (default .sitrep/bench; a relative <dir> is from the repo root)

@@ -172,8 +172,16 @@ public final class Bench {
             awaitReadSideCaughtUp(); // so that the burst is all it has to catch up with
             CatchUp.Result catchUp = CatchUp.run(system, writes, options.catchUpWrites(), CONNECTIONS);
 
+            RebuildPhase.Result rebuild = null;
+            if (options.rebuild() > 0) {
+                say(String.format("Phase 9: a history of %,d events on the topic: applied, looked back into, and every"
+                        + " read model rebuilt from it", options.rebuild()));
+                awaitReadSideCaughtUp();
+                rebuild = RebuildPhase.run(system, options.rebuild(), options.step());
+            }
+
             return new Results(new Results.Ceilings(jdbc, liveness, kafka), seeded.counts(), history, idleLag, saturation,
-                    steps, halfLoadLag, readsBackgroundWrites, reads, catchUp, rss.maxMegabytes());
+                    steps, halfLoadLag, readsBackgroundWrites, reads, catchUp, rebuild, rss.maxMegabytes());
         }
     }
 

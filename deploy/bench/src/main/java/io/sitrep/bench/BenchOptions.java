@@ -14,11 +14,13 @@ import java.util.List;
  * @param out        where results.json, table.md and latency-throughput.svg go
  * @param stored     how many events of history are stored before anything is measured (0: none)
  * @param baseline   the results.json of a run on an empty store, to compare with; null for none
+ * @param rebuild    how many events of history the rebuild phase writes onto the topic (0: no such phase)
  */
-record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path out, long stored, Path baseline) {
+record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path out, long stored, Path baseline,
+                    long rebuild) {
 
     static final String USAGE = "usage: ./bench.sh [--quick] [--duration=<seconds>] [--out=<dir>]"
-            + " [--stored=<events> [--baseline=<results.json>]]";
+            + " [--stored=<events> [--baseline=<results.json>]] [--rebuild=<events>]";
 
     /** @throws IllegalArgumentException naming what is wrong */
     static BenchOptions parse(String... args) {
@@ -29,6 +31,7 @@ record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path 
         Path out = null;
         long stored = 0;
         Path baseline = null;
+        Long rebuild = null;
         for (String arg : own) {
             if (arg.equals("--quick")) {
                 quick = true;
@@ -37,7 +40,9 @@ record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path 
             } else if (arg.startsWith("--out=") && arg.length() > "--out=".length()) {
                 out = Path.of(arg.substring("--out=".length())).toAbsolutePath().normalize();
             } else if (arg.startsWith("--stored=")) {
-                stored = events(arg.substring("--stored=".length()));
+                stored = events("--stored", arg.substring("--stored=".length()));
+            } else if (arg.startsWith("--rebuild=")) {
+                rebuild = events("--rebuild", arg.substring("--rebuild=".length()));
             } else if (arg.startsWith("--baseline=") && arg.length() > "--baseline=".length()) {
                 baseline = Path.of(arg.substring("--baseline=".length())).toAbsolutePath().normalize();
             } else {
@@ -55,7 +60,8 @@ record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path 
             out = stored > 0 ? checkout.stateDirectory().resolve("bench-stored") : emptyStoreOut;
         }
         Duration saturation = Duration.ofSeconds(seconds != null ? seconds : quick ? 8 : 30);
-        return new BenchOptions(checkout, quick, saturation, out, stored, baseline);
+        return new BenchOptions(checkout, quick, saturation, out, stored, baseline,
+                rebuild != null ? rebuild : quick ? 100_000 : 1_000_000);
     }
 
     /** Each ceiling's run. */
@@ -92,7 +98,7 @@ record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path 
         return checkout.stateDirectory().resolve("bench-data");
     }
 
-    private static long events(String value) {
+    private static long events(String option, String value) {
         try {
             long events = Long.parseLong(value.replace("_", ""));
             if (events >= 0) {
@@ -101,7 +107,7 @@ record BenchOptions(Checkout checkout, boolean quick, Duration saturation, Path 
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("--stored takes a whole number of events, not: " + value);
+        throw new IllegalArgumentException(option + " takes a whole number of events, not: " + value);
     }
 
     private static int seconds(String value) {

@@ -9,6 +9,8 @@ import java.util.Map;
  * Everything one run measured, phase by phase.
  *
  * @param history the history stored before the measured phases; null when none was (no --stored)
+ * @param rebuild the long history on the topic, time travel into it and the rebuilds; null when
+ *                there was no such phase (--rebuild=0)
  */
 record Results(
         Ceilings ceilings,
@@ -21,6 +23,7 @@ record Results(
         Load.Result readsBackgroundWrites,
         List<Read> reads,
         CatchUp.Result catchUp,
+        RebuildPhase.Result rebuild,
         Map<String, Long> maxRssMegabytes) {
 
     static final String HALF_LOAD = "50 %";
@@ -80,6 +83,17 @@ record Results(
         for (Read read : reads) {
             rows.add(new Row(read.name() + " req/s", Row.Unit.PER_SECOND, Row.Target.atLeast(5_000),
                     read.load().okPerSecond(), liveness, "static liveness"));
+        }
+        if (rebuild != null) {
+            rows.add(new Row(String.format("history of %,d events applied/s", rebuild.events()), Row.Unit.PER_SECOND,
+                    null, rebuild.appliedPerSecond(), kafka.consumedPerSecond(), "raw Kafka consume"));
+            rows.add(new Row(String.format("asOf summary p99, %,d incidents", rebuild.bigPageIncidents()),
+                    Row.Unit.MILLISECONDS, Row.Target.atMost(50), rebuild.asOf().latency().p99(), null, null));
+            for (RebuildPhase.Rebuilt rebuilt : rebuild.rebuilds()) {
+                rows.add(new Row("rebuild " + rebuilt.name() + " events/s", Row.Unit.PER_SECOND,
+                        Row.Target.atLeast(20_000), rebuilt.eventsPerSecond(), kafka.consumedPerSecond(),
+                        "raw Kafka consume"));
+            }
         }
         for (String service : List.of("incident-command", "incident-query")) {
             Long megabytes = maxRssMegabytes.get(service);
