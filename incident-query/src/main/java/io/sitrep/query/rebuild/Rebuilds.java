@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public class Rebuilds implements DisposableBean {
     private static final Duration LIVE_RATE_WINDOW = Duration.ofSeconds(5);
     private static final Duration LIVE_RATE_STALE = Duration.ofMinutes(1);
     private static final int MAX_POLL_RECORDS = 5_000;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     /** How one read model stands; the figures of a rebuild while it runs. */
     public record Status(String name, String state, Long position, Long lag, Double eventsPerSecond, int progress,
@@ -114,26 +116,39 @@ public class Rebuilds implements DisposableBean {
      */
     public void start(Projection projection) {
         String schema = Rebuild.schemaOf(projection);
-        SingleConnectionDataSource shadow = new SingleConnectionDataSource(database.determineUrl(),
-                database.determineUsername(), database.determinePassword(), true);
-        shadow.setConnectionProperties(Rebuild.shadowConnection(schema));
+        SingleConnectionDataSource shadow = shadowConnection(schema);
         boolean locked = JdbcClient.create(shadow).sql("select pg_try_advisory_lock(?)")
                 .param(Projector.SWITCH_OVER_LOCK + 1 + projection.ordinal()).query(Boolean.class).single();
         if (!locked) {
             shadow.destroy();
             throw new AlreadyRebuilding(projection);
         }
+        ProjectionStates.State before = context.states().all().get(projection.wireName());
+        boolean wasLive = before != null && before.live();
         context.states().rebuilding(projection);
         executor.execute(() -> {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(replayConsumer())) {
-                new Rebuild(projection, shadow, schema, consumer, topic, context, () -> stopping).run();
+            try {
+                new Rebuild(projection, shadow, schema, topic, () -> new KafkaConsumer<>(replayConsumer()),
+                        () -> shadowConnection(schema), context, () -> stopping).run();
             } catch (RuntimeException failed) {
-                log.error("Rebuilding {} failed; the current copy keeps serving, and the next start tries again",
-                        projection.wireName(), failed);
+                if (wasLive) {
+                    // The current copy is whole: it stays live, and a new request can try again.
+                    context.states().live(projection);
+                }
+                log.error("Rebuilding {} failed; {}", projection.wireName(), wasLive
+                        ? "the current copy keeps serving" : "the next start tries again", failed);
             } finally {
                 shadow.destroy();
             }
         });
+    }
+
+    /** A connection to the read models' database whose search path is the schema of a new copy. */
+    private SingleConnectionDataSource shadowConnection(String schema) {
+        SingleConnectionDataSource connection = new SingleConnectionDataSource(database.determineUrl(),
+                database.determineUsername(), database.determinePassword(), true);
+        connection.setConnectionProperties(Rebuild.shadowConnection(schema));
+        return connection;
     }
 
     /** How every read model stands: from this database for rebuilds, from Kafka for the live consumer. */
@@ -192,13 +207,19 @@ public class Rebuilds implements DisposableBean {
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
-        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        // Fetches of a few megabytes each: enough to keep a lane busy, little next to the service's memory.
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
+        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
         return properties;
     }
 
+    /** Stops a rebuild where it is (the next start begins it again), and waits a moment for it to let go. */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         stopping = true;
         executor.shutdown();
+        if (!executor.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            log.warn("A rebuild did not stop within {} s", STOP_WAIT.toSeconds());
+        }
     }
 }

@@ -154,6 +154,7 @@ class RebuildTest {
                 assertThat(rows("public", table)).as(table).isEqualTo(reference.get(table));
             }
         }
+        assertThat(structure("public")).as("indexes and constraints").isEqualTo(reference.get("structure"));
         assertThat(jdbc.sql("select count(*) from information_schema.schemata where schema_name like 'rebuild_%'")
                 .query(Long.class).single()).as("new copies left behind").isZero();
     }
@@ -331,6 +332,32 @@ class RebuildTest {
         return jdbc.sql("select t::text from " + schema + "." + table + " t order by 1").query(String.class).list();
     }
 
+    /**
+     * The read models' tables in the schema as the migrations define them: their indexes, constraints
+     * and persistence (p: logged).
+     */
+    private List<String> structure(String schema) {
+        String[] tables = java.util.Arrays.stream(Projection.values()).flatMap(projection -> projection.tables().stream())
+                .toArray(String[]::new);
+        List<String> structure = new ArrayList<>(jdbc.sql("""
+                        select tablename || ' ' || replace(indexdef, schemaname || '.', '') from pg_indexes
+                        where schemaname = ? and tablename = any(?)""")
+                .params(schema, tables).query(String.class).list());
+        structure.addAll(jdbc.sql("""
+                        select c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid)
+                        from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+                        where n.nspname = ? and c.conrelid <> 0""")
+                .param(schema).query(String.class).list().stream()
+                .map(constraint -> constraint.replace(schema + ".", "")).toList());
+        structure.addAll(jdbc.sql("""
+                        select c.relname || ' ' || c.relpersistence::text || ' ' || coalesce(array_to_string(c.reloptions, ','), '')
+                        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        where n.nspname = ? and c.relname = any(?)""")
+                .params(schema, tables).query(String.class).list());
+        structure.sort(null);
+        return structure;
+    }
+
     /** Every event published, folded one at a time, each in its own transaction, into a schema of its own. */
     private Map<String, List<String>> foldedOneByOne() {
         String schema = "reference";
@@ -350,6 +377,7 @@ class RebuildTest {
             for (Projection projection : Projection.values()) {
                 projection.tables().forEach(table -> tables.put(table, rows(schema, table)));
             }
+            tables.put("structure", structure(schema));
             JdbcClient.create(reference).sql("drop schema " + schema + " cascade").update();
             return tables;
         } finally {
