@@ -1,17 +1,22 @@
 package io.sitrep.events;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventDeserializationException;
-import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -112,33 +117,99 @@ public final class CloudEventCodec {
     /**
      * Reads a structured-mode CloudEvent. Fails with {@link IllegalArgumentException} on anything
      * that is not a well-formed Sitrep event of a known type.
+     *
+     * <p>One pass over the bytes: {@code data} binds straight to the event's class when the
+     * {@code type} attribute comes before it (as Sitrep writes it), and through a tree otherwise.
+     * Consumers decode every event of the stream, and a rebuild a whole history, so this is the
+     * read side's busiest code.
      */
     public EventEnvelope decode(byte[] value) {
-        CloudEvent cloudEvent;
-        try {
-            cloudEvent = format.deserialize(value);
-        } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException e) {
-            throw new IllegalArgumentException("Not a CloudEvent in structured JSON: " + e.getMessage(), e);
+        Map<String, String> attributes = new HashMap<>();
+        SitrepEvent event = null;
+        JsonNode data = null;
+        try (JsonParser parser = json.getFactory().createParser(value)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw notACloudEvent("not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if (name.equals("data")) {
+                    Class<? extends SitrepEvent> eventClass = CLASSES.get(attributes.get("type"));
+                    if (eventClass != null && token == JsonToken.START_OBJECT) {
+                        event = bind(attributes, () -> json.readValue(parser, eventClass));
+                    } else {
+                        data = json.readTree(parser);
+                    }
+                } else if (name.equals("data_base64") && token == JsonToken.VALUE_STRING) {
+                    data = json.readTree(base64(parser.getText()));
+                } else if (token.isScalarValue()) {
+                    attributes.put(name, token == JsonToken.VALUE_NULL ? null : parser.getText());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw notACloudEvent(e.getMessage());
         }
-        Class<? extends SitrepEvent> eventClass = CLASSES.get(cloudEvent.getType());
+        if (!"1.0".equals(attributes.get("specversion")) || attributes.get("id") == null
+                || attributes.get("source") == null || attributes.get("type") == null) {
+            throw notACloudEvent("specversion 1.0, id, source and type are required");
+        }
+        String type = attributes.get("type");
+        Class<? extends SitrepEvent> eventClass = CLASSES.get(type);
         if (eventClass == null) {
-            throw new IllegalArgumentException("Unknown event type " + cloudEvent.getType());
+            throw new IllegalArgumentException("Unknown event type " + type);
         }
-        if (cloudEvent.getData() == null || cloudEvent.getTime() == null
-                || cloudEvent.getExtension(SEQUENCE) == null) {
-            throw new IllegalArgumentException("CloudEvent " + cloudEvent.getId() + " lacks data, time or sequence");
+        String id = attributes.get("id");
+        if ((event == null && (data == null || data.isNull())) || attributes.get("time") == null
+                || attributes.get(SEQUENCE) == null) {
+            throw new IllegalArgumentException("CloudEvent " + id + " lacks data, time or sequence");
+        }
+        if (event == null) {
+            JsonNode tree = data;
+            event = bind(attributes, () -> json.treeToValue(tree, eventClass));
         }
         try {
-            // Data in JSON arrives parsed already: bind that tree rather than write it out and parse it again.
-            SitrepEvent event = cloudEvent.getData() instanceof JsonCloudEventData data
-                    ? json.treeToValue(data.getNode(), eventClass)
-                    : json.readValue(cloudEvent.getData().toBytes(), eventClass);
-            return new EventEnvelope(cloudEvent.getId(), cloudEvent.getType(), cloudEvent.getSource().toString(),
-                    cloudEvent.getSubject(), cloudEvent.getTime().toInstant(),
-                    Long.parseLong(cloudEvent.getExtension(SEQUENCE).toString()), event);
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalArgumentException("CloudEvent " + cloudEvent.getId() + " has unreadable data: "
+            return new EventEnvelope(id, type, attributes.get("source"), attributes.get("subject"),
+                    OffsetDateTime.parse(attributes.get("time")).toInstant(), Long.parseLong(attributes.get(SEQUENCE)),
+                    event);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("CloudEvent " + id + " has an unreadable time or sequence: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** What reads the event's fields from {@code data}. */
+    private interface Binding {
+        SitrepEvent bind() throws IOException;
+    }
+
+    private static SitrepEvent bind(Map<String, String> attributes, Binding binding) {
+        try {
+            return binding.bind();
+        } catch (IOException e) {
+            throw new UnreadableData("CloudEvent " + attributes.get("id") + " has unreadable data: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] base64(String text) throws IOException {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("data_base64 is not base64: " + e.getMessage(), e);
+        }
+    }
+
+    private static IllegalArgumentException notACloudEvent(String why) {
+        return new IllegalArgumentException("Not a CloudEvent in structured JSON: " + why);
+    }
+
+    /** A CloudEvent whose {@code data} does not read as its type's fields. */
+    private static final class UnreadableData extends IllegalArgumentException {
+
+        UnreadableData(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

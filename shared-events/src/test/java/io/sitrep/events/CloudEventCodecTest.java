@@ -126,6 +126,17 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void anEventWhoseDataComesBeforeItsTypeReadsTheSame() throws IOException {
+        ObjectNode written = (ObjectNode) PRETTY.readTree(SNAPSHOTS.approved("io.sitrep.incident.opened.v1").toFile());
+        ObjectNode dataFirst = PRETTY.createObjectNode();
+        dataFirst.set("data", written.get("data"));
+        written.fields().forEachRemaining(field -> dataFirst.putIfAbsent(field.getKey(), field.getValue()));
+
+        assertThat(codec.decode(PRETTY.writeValueAsBytes(dataFirst)))
+                .isEqualTo(codec.decode(PRETTY.writeValueAsBytes(written)));
+    }
+
+    @Test
     void somethingElseIsRefusedWithTheReason() {
         assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -140,5 +151,13 @@ class CloudEventCodecTest {
                  "data":{"pageId":["not","a","string"]}}""".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unreadable data");
+        assertThatThrownBy(() -> codec.decode("""
+                {"id":"1","source":"/x","type":"io.sitrep.page.defined.v1","time":"2024-11-25T16:23:04Z",
+                 "sequence":"1","data":{"pageId":"olark"}}""".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("Not a CloudEvent in structured JSON: specversion 1.0, id, source and type are required");
+        assertThatThrownBy(() -> codec.decode("""
+                {"specversion":"1.0","id":"7","source":"/x","type":"io.sitrep.page.defined.v1","sequence":"1",
+                 "data":{"pageId":"olark"}}""".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("CloudEvent 7 lacks data, time or sequence");
     }
 }
