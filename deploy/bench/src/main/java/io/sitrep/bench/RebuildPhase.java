@@ -1,6 +1,7 @@
 package io.sitrep.bench;
 
 import io.sitrep.local.LocalSystem;
+import io.sitrep.local.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A long history, and what incident-query does with it: {@link TopicHistory} writes it onto the
- * event topic; the consumer applies it (the backlog's rate); time travel is asked of the page with
+ * event topic while incident-query is stopped; started again, it applies it (the rate of a catch-up
+ * of that size, from healthy to nothing left); once both databases are vacuumed and analysed (as
+ * autovacuum would have done since), time travel is asked of the page with
  * half the incidents, one request at a time; then every read model is rebuilt through the admin
  * API, each timed from the request until {@code GET /admin/projections} shows it live again.
  */
@@ -32,8 +35,8 @@ final class RebuildPhase {
 
     /**
      * @param events            written onto the topic
-     * @param appliedPerSecond  events / seconds from the first written to the backlog empty; null if
-     *                          it was not empty within the timeout
+     * @param appliedPerSecond  events / seconds from incident-query healthy again to the backlog
+     *                          empty; null if it was not empty within the timeout
      * @param bigPageIncidents  incidents on the page time travel was asked of
      * @param asOf              summaries of that page as of random instants of its history
      */
@@ -55,18 +58,25 @@ final class RebuildPhase {
 
     private Result run(long events, Duration readPhase) {
         TopicHistory history = new TopicHistory();
-        long start = System.nanoTime();
+        say("Stopping incident-query, so that the history is a backlog it catches up with");
+        system.process(system.query()).close();
         try (Progress ignored = Progress.start("history: writing onto the topic", "events", history::sent)) {
             history.write(system.kafka().bootstrapServers(), Backlog.TOPIC, events);
         }
+        ServiceProcess restarted = system.startService(system.query());
+        system.awaitHealthy();
+        long healthy = System.nanoTime();
+        say("incident-query (pid " + restarted.pid() + ") healthy; applying the history");
         Double appliedPerSecond = null;
         try (Backlog backlog = new Backlog(system.command().baseUrl(), system.kafka().bootstrapServers())) {
             if (backlog.awaitEmpty("history: applying", Duration.ofMillis(Math.max(300_000, events)))) {
-                appliedPerSecond = history.sent() / ((System.nanoTime() - start) / 1e9);
+                appliedPerSecond = history.sent() / ((System.nanoTime() - healthy) / 1e9);
             }
         }
         say(String.format("%,d events written; applied at %s events/s", history.sent(),
                 appliedPerSecond == null ? "(not within the timeout)" : String.format("%,.0f", appliedPerSecond)));
+        say("Vacuuming and checkpointing both databases, as autovacuum would have done over that history");
+        History.settle(system);
 
         Instant first = Instant.parse("2023-01-01T00:00:00Z");
         long minutes = history.incidentsOnBigPage() * 2 * 3;

@@ -32,6 +32,7 @@ class BenchOptionsTest {
         assertThat(options.saturation()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.step()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.catchUpWrites()).isEqualTo(30_000);
+        assertThat(options.rebuild()).isEqualTo(1_000_000);
         assertThat(options.out()).isEqualTo(root.resolve(".sitrep/bench"));
         assertThat(options.dataDirectory()).isEqualTo(root.resolve(".sitrep/bench-data"));
     }
@@ -44,6 +45,8 @@ class BenchOptionsTest {
         assertThat(quick.saturation()).isEqualTo(Duration.ofSeconds(8));
         assertThat(quick.ceiling()).isEqualTo(Duration.ofSeconds(3));
         assertThat(quick.catchUpWrites()).isEqualTo(3_000);
+        assertThat(quick.rebuild()).isEqualTo(100_000);
+        assertThat(BenchOptions.parse(with("--quick", "--rebuild=0")).rebuild()).isZero();
         assertThat(longer.saturation()).isEqualTo(Duration.ofSeconds(60));
         assertThat(longer.out()).isEqualTo(root.resolve("out"));
     }
@@ -71,6 +74,8 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(with("--fresh"))).hasMessage("Unknown argument: --fresh");
         assertThatThrownBy(() -> BenchOptions.parse(with("--stored=many")))
                 .hasMessage("--stored takes a whole number of events, not: many");
+        assertThatThrownBy(() -> BenchOptions.parse(with("--rebuild=-1")))
+                .hasMessage("--rebuild takes a whole number of events, not: -1");
         assertThatThrownBy(() -> BenchOptions.parse(with("--baseline=" + root.resolve("old.json"))))
                 .hasMessage("--baseline compares a run with --stored=<events> with one without");
     }
