@@ -114,13 +114,7 @@ final class Rebuild {
             List<TopicPartition> partitions = probe.partitionsFor(topic).stream()
                     .map(partition -> new TopicPartition(topic, partition.partition())).toList();
             try {
-                int count = Math.max(1, Math.min(partitions.size(), MAX_LANES));
-                for (int lane = 0; lane < count; lane++) {
-                    int first = lane;
-                    List<TopicPartition> own = IntStream.range(0, partitions.size())
-                            .filter(index -> index % count == first).mapToObj(partitions::get).toList();
-                    lanes.add(new ReplayLane(projection, own, consumers.get(), connections.get()));
-                }
+                addLanes(lanes, partitions);
                 replay(lanes, probe, partitions, started);
                 if (stopping.getAsBoolean()) {
                     log.info("Rebuild of {} stopped at {} events; the next start begins it again",
@@ -143,6 +137,17 @@ final class Rebuild {
         double seconds = Math.max(0.001, Duration.between(started, CLOCK.instant()).toMillis() / 1000.0);
         log.info("Rebuilt {}: {} events in {} s ({} events/s), {} skipped; the new copy is live", projection.wireName(),
                 applied, String.format("%.1f", seconds), Math.round(applied / seconds), skipped);
+    }
+
+    /** Shares the partitions out among lanes, at most {@link #MAX_LANES}, each on a consumer and connection of its own. */
+    private void addLanes(List<ReplayLane> lanes, List<TopicPartition> partitions) {
+        int count = Math.max(1, Math.min(partitions.size(), MAX_LANES));
+        for (int lane = 0; lane < count; lane++) {
+            int first = lane;
+            List<TopicPartition> own = IntStream.range(0, partitions.size())
+                    .filter(index -> index % count == first).mapToObj(partitions::get).toList();
+            lanes.add(new ReplayLane(projection, own, consumers.get(), connections.get()));
+        }
     }
 
     /** The new copy's schema, with every read model table in it, empty, as the migrations make them. */
