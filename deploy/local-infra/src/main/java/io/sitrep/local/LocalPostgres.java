@@ -7,14 +7,21 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries) listening on 127.0.0.1 only.
@@ -45,11 +52,19 @@ public final class LocalPostgres implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String DUPLICATE_DATABASE = "42P04";
 
+    /** What a standby's copy of its primary leaves out: files of the running server, and directories it refills. */
+    private static final Set<String> NOT_COPIED = Set.of("postmaster.pid", "postmaster.opts", "epg-lock",
+            "backup_label", "standby.signal", "recovery.signal");
+    private static final Set<String> COPIED_EMPTY = Set.of("pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify",
+            "pg_serial", "pg_snapshots", "pg_stat_tmp", "pg_subtrans");
+
     private final EmbeddedPostgres server;
+    private final Path dataDirectory;
     private final Path logFile;
 
-    private LocalPostgres(EmbeddedPostgres server, Path logFile) {
+    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory, Path logFile) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
         this.logFile = logFile;
     }
 
@@ -59,12 +74,17 @@ public final class LocalPostgres implements AutoCloseable {
      * @param binariesDirectory where zonky unpacks the PostgreSQL binaries (reused when present)
      */
     public static LocalPostgres start(Path dataDirectory, int port, Durability durability, Path binariesDirectory) {
+        return start(dataDirectory, port, durability, binariesDirectory, Map.of());
+    }
+
+    private static LocalPostgres start(Path dataDirectory, int port, Durability durability, Path binariesDirectory,
+                                       Map<String, String> settings) {
         Path logFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
         String onWhenDurable = durability == Durability.DURABLE ? "on" : "off";
         try {
             Files.createDirectories(dataDirectory);
             Files.createDirectories(binariesDirectory);
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binariesDirectory.toFile())
@@ -84,9 +104,9 @@ public final class LocalPostgres implements AutoCloseable {
                     // after -F on the postgres command line, so they win.
                     .setServerConfig("fsync", onWhenDurable)
                     .setServerConfig("synchronous_commit", onWhenDurable)
-                    .setServerConfig("full_page_writes", onWhenDurable)
-                    .start();
-            return new LocalPostgres(server, logFile);
+                    .setServerConfig("full_page_writes", onWhenDurable);
+            settings.forEach(builder::setServerConfig);
+            return new LocalPostgres(builder.start(), dataDirectory, logFile);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(
                     "PostgreSQL did not start on " + LOOPBACK + ":" + port + " with data in " + dataDirectory
@@ -176,6 +196,121 @@ public final class LocalPostgres implements AutoCloseable {
     /** Where the server writes its log. */
     public Path logFile() {
         return logFile;
+    }
+
+    /**
+     * Starts a hot standby of {@code primary}, named {@code name}, which streams the primary's
+     * write-ahead log from a replication slot of its name. Unless {@code dataDirectory} already
+     * holds a standby, it is first seeded with a copy of the primary taken with PostgreSQL's
+     * low-level backup functions ({@code pg_backup_start}, {@code pg_backup_stop}): zonky's binaries
+     * have no {@code pg_basebackup}. Commits on the primary wait for this standby once the primary
+     * names it in {@code synchronous_standby_names} (see {@link #requireSynchronousStandby}).
+     */
+    public static LocalPostgres startStandby(LocalPostgres primary, String name, Path dataDirectory, int port,
+                                             Durability durability, Path binariesDirectory) {
+        if (!Files.exists(dataDirectory.resolve("standby.signal"))) {
+            primary.copyTo(name, dataDirectory);
+        }
+        return start(dataDirectory, port, durability, binariesDirectory, Map.of(
+                "primary_conninfo", "'host=" + LOOPBACK + " port=" + primary.port() + " user=" + USER
+                        + " application_name=" + name + "'",
+                "primary_slot_name", name,
+                "hot_standby", "on"));
+    }
+
+    /**
+     * Makes every commit wait until one of these standbys has it too (or, with none, until it is on
+     * this server's disk alone): {@code synchronous_standby_names = 'ANY 1 (...)'}, reloaded.
+     */
+    public void requireSynchronousStandby(String... names) {
+        execute("postgres", "alter system set synchronous_standby_names = '"
+                + (names.length == 0 ? "" : "ANY 1 (" + String.join(", ", names) + ")") + "'");
+        execute("postgres", "select pg_reload_conf()");
+    }
+
+    /** Ends this standby's recovery: it becomes a primary, taking writes. */
+    public void promote() {
+        execute("postgres", "select pg_promote(true, 60)");
+    }
+
+    /** Whether this server is a standby still replaying its primary's log. */
+    public boolean inRecovery() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, password());
+             Statement statement = connection.createStatement();
+             ResultSet answer = statement.executeQuery("select pg_is_in_recovery()")) {
+            answer.next();
+            return answer.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not ask PostgreSQL on port " + port() + " whether it is a standby", e);
+        }
+    }
+
+    /** A base backup of this server for a standby: copied between pg_backup_start and pg_backup_stop. */
+    private void copyTo(String standby, Path target) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, password());
+             Statement statement = connection.createStatement()) {
+            // The slot keeps the log from the backup's start until the standby has streamed it.
+            statement.execute("select pg_create_physical_replication_slot('" + standby + "', true) "
+                    + "where not exists (select 1 from pg_replication_slots where slot_name = '" + standby + "')");
+            statement.execute("select pg_backup_start('sitrep " + standby + "', true)");
+            copyDirectory(dataDirectory, target);
+            try (ResultSet stop = statement.executeQuery("select labelfile, spcmapfile from pg_backup_stop(false)")) {
+                stop.next();
+                Files.writeString(target.resolve("backup_label"), stop.getString("labelfile"));
+                String tablespaces = stop.getString("spcmapfile");
+                if (tablespaces != null && !tablespaces.isEmpty()) {
+                    Files.writeString(target.resolve("tablespace_map"), tablespaces);
+                }
+            }
+            Files.createFile(target.resolve("standby.signal"));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not copy PostgreSQL on port " + port() + " to " + target
+                    + " for standby " + standby, e);
+        }
+    }
+
+    /** Copies the directory, each directory private to its owner, as PostgreSQL requires of its data. */
+    private static void copyDirectory(Path source, Path target) throws IOException {
+        createPrivateDirectory(target);
+        try (Stream<Path> entries = Files.list(source)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                Path copy = target.resolve(name);
+                if (NOT_COPIED.contains(name)) {
+                    continue;
+                }
+                if (Files.isDirectory(entry)) {
+                    if (COPIED_EMPTY.contains(name)) {
+                        createPrivateDirectory(copy);
+                        if (name.equals("pg_wal")) {
+                            createPrivateDirectory(copy.resolve("archive_status"));
+                        }
+                    } else {
+                        copyDirectory(entry, copy);
+                    }
+                } else {
+                    try {
+                        Files.copy(entry, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    } catch (NoSuchFileException removedMeanwhile) {
+                        // A file the server dropped while we copied: the log replays its removal.
+                    }
+                }
+            }
+        }
+    }
+
+    private static void createPrivateDirectory(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    private void execute(String database, String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), USER, password());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on port " + port() + " refused: " + sql, e);
+        }
     }
 
     /** Stops the server (fast shutdown: open sessions are disconnected); the data stays. */
