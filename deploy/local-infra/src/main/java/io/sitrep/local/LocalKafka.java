@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -75,13 +76,34 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private static LocalKafka start(Path logDirectory, int port, boolean flushEveryRecord) {
-        int controllerPort = Ports.free();
+        Node node = new Node(NODE_ID, port, Ports.free());
+        KafkaRaftServer server = startServer(logDirectory, node, List.of(node), Uuid.randomUuid().toString(),
+                flushEveryRecord);
+        return new LocalKafka(server, port, node.controllerPort());
+    }
+
+    /** A node of a KRaft quorum: its id, its broker port and its controller port, all on 127.0.0.1. */
+    record Node(int id, int port, int controllerPort) {
+
+        String voter() {
+            return id + "@" + LOOPBACK + ":" + controllerPort;
+        }
+    }
+
+    /**
+     * Starts a node of {@code quorum} (broker and controller in one) with data in {@code
+     * logDirectory}, formatting it for {@code clusterId} first unless it holds a node already
+     * (then the id it was formatted with stays); returns once the broker is registered, unfenced and
+     * serving. A quorum of one is {@link LocalKafka}; of three, {@link LocalKafkaCluster}.
+     */
+    static KafkaRaftServer startServer(Path logDirectory, Node node, List<Node> quorum, String clusterId,
+                                       boolean flushEveryRecord) {
         Path directory = logDirectory.toAbsolutePath();
         KafkaRaftServer server;
         try {
-            formatUnlessFormatted(directory);
-            server = new KafkaRaftServer(
-                    KafkaConfig.fromProps(config(directory, port, controllerPort, flushEveryRecord), false), Time.SYSTEM);
+            formatUnlessFormatted(directory, node.id(), clusterId);
+            server = new KafkaRaftServer(KafkaConfig.fromProps(config(directory, node, quorum, flushEveryRecord), false),
+                    Time.SYSTEM);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka could not be set up with data in " + directory, e);
         }
@@ -90,7 +112,7 @@ public final class LocalKafka implements AutoCloseable {
         } catch (RuntimeException e) {
             // A failed broker shuts itself down, but the controller started before it still runs.
             IllegalStateException failure = new IllegalStateException(
-                    "Kafka did not start on " + LOOPBACK + ":" + port + " with data in " + directory, e);
+                    "Kafka did not start on " + LOOPBACK + ":" + node.port() + " with data in " + directory, e);
             try {
                 shutdown(server);
             } catch (RuntimeException stopFailure) {
@@ -98,11 +120,11 @@ public final class LocalKafka implements AutoCloseable {
             }
             throw failure;
         }
-        return new LocalKafka(server, port, controllerPort);
+        return server;
     }
 
     /** What {@code kafka-storage.sh format} does, for a directory that holds no broker yet. */
-    private static void formatUnlessFormatted(Path directory) throws Exception {
+    private static void formatUnlessFormatted(Path directory, int nodeId, String clusterId) throws Exception {
         if (Files.exists(directory.resolve(META_PROPERTIES))) {
             return;
         }
@@ -110,41 +132,51 @@ public final class LocalKafka implements AutoCloseable {
         new Formatter()
                 // It reports each step on standard output; a missing step fails with an exception.
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setNodeId(NODE_ID)
-                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(nodeId)
+                .setClusterId(clusterId)
                 .setControllerListenerName(CONTROLLER_LISTENER)
                 .setMetadataLogDirectory(directory.toString())
                 .addDirectory(directory.toString())
                 .run();
     }
 
-    private static Properties config(Path directory, int port, int controllerPort, boolean flushEveryRecord) {
+    private static Properties config(Path directory, Node node, List<Node> quorum, boolean flushEveryRecord) {
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
-        config.put("node.id", Integer.toString(NODE_ID));
-        config.put("controller.quorum.voters", NODE_ID + "@" + LOOPBACK + ":" + controllerPort);
+        config.put("node.id", Integer.toString(node.id()));
+        config.put("controller.quorum.voters", String.join(",", quorum.stream().map(Node::voter).toList()));
         config.put("controller.listener.names", CONTROLLER_LISTENER);
         // Both listeners bind to the loopback address only, and clients are told to come back there.
-        config.put("listeners", "PLAINTEXT://" + LOOPBACK + ":" + port + ","
-                + CONTROLLER_LISTENER + "://" + LOOPBACK + ":" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + port);
+        config.put("listeners", "PLAINTEXT://" + LOOPBACK + ":" + node.port() + ","
+                + CONTROLLER_LISTENER + "://" + LOOPBACK + ":" + node.controllerPort());
+        config.put("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + node.port());
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("log.dirs", directory.toString());
         // The services create their topics, with the partitions and settings they need.
         config.put("auto.create.topics.enable", "false");
-        // Internal topics default to three replicas, which one broker cannot hold. One partition
-        // each: a single broker coordinates every group anyway, and creating the default 50
-        // partitions of the offsets topic would slow the first consumer group down. These counts
-        // are fixed once the topics exist in a data directory.
-        config.put("offsets.topic.replication.factor", "1");
+        // Internal topics get a replica on every node (one broker cannot hold the default three).
+        // One partition each: creating the default 50 partitions of the offsets topic would slow
+        // the first consumer group down. These counts are fixed once the topics exist in a data
+        // directory.
+        String replicas = Integer.toString(quorum.size());
+        String inSync = Integer.toString(Math.min(2, quorum.size()));
+        config.put("offsets.topic.replication.factor", replicas);
         config.put("offsets.topic.num.partitions", "1");
-        config.put("transaction.state.log.replication.factor", "1");
-        config.put("transaction.state.log.min.isr", "1");
+        config.put("transaction.state.log.replication.factor", replicas);
+        config.put("transaction.state.log.min.isr", inSync);
         config.put("transaction.state.log.num.partitions", "1");
-        config.put("share.coordinator.state.topic.replication.factor", "1");
-        config.put("share.coordinator.state.topic.min.isr", "1");
+        config.put("share.coordinator.state.topic.replication.factor", replicas);
+        config.put("share.coordinator.state.topic.min.isr", inSync);
         config.put("share.coordinator.state.topic.num.partitions", "1");
+        if (quorum.size() > 1) {
+            // A node that stops answering (frozen, cut off) is fenced within seconds and a follower
+            // that stops fetching leaves the in-sync replicas, so that acks=all writes carry on
+            // through the others instead of waiting the default 9 and 30 s.
+            config.put("broker.session.timeout.ms", "4000");
+            config.put("broker.heartbeat.interval.ms", "1000");
+            config.put("replica.lag.time.max.ms", "5000");
+        }
         // A group's first member starts consuming at once instead of waiting 3 s for others.
         config.put("group.initial.rebalance.delay.ms", "0");
         // The log cleaner (compaction of the offsets topic) allocates this on the heap up front;
@@ -179,7 +211,7 @@ public final class LocalKafka implements AutoCloseable {
         shutdown(server);
     }
 
-    private static void shutdown(KafkaRaftServer server) {
+    static void shutdown(KafkaRaftServer server) {
         server.shutdown();
         server.awaitShutdown();
     }
