@@ -1,5 +1,6 @@
 package io.sitrep.local;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class JavaMain {
         }
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.getEntry("BOOT-INF/") != null || file.getEntry("BOOT-INF/classes/") != null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
