@@ -6,6 +6,7 @@ import io.sitrep.support.DatabaseFailures;
 import io.sitrep.support.KafkaHealthIndicator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +35,13 @@ class ConsumerConfig {
         return new KafkaHealthIndicator(admin);
     }
 
+    /** The dead-letter topic, created at start-up, with as many replicas as the event topic. */
     @Bean
-    NewTopic deadLetterTopic(@Value("${sitrep.kafka.dead-letter-topic}") String topic) {
-        return TopicBuilder.name(topic).partitions(1).build();
+    NewTopic deadLetterTopic(@Value("${sitrep.kafka.dead-letter-topic}") String topic,
+                             @Value("${sitrep.kafka.replication-factor}") short replicationFactor,
+                             @Value("${sitrep.kafka.min-insync-replicas}") int minInsyncReplicas) {
+        return TopicBuilder.name(topic).partitions(1).replicas(replicationFactor)
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas)).build();
     }
 
     @Bean
