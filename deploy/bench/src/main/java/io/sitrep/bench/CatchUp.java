@@ -4,6 +4,7 @@ import io.sitrep.local.LocalSystem;
 import io.sitrep.local.ServiceProcess;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -39,11 +40,34 @@ final class CatchUp {
      */
     static Result run(String phase, LocalSystem system, Supplier<Request> writes, Consumer<Response> answered,
                       long count, int connections) {
+        Load.Result[] burst = new Load.Result[1];
+        Applied applied = afterBacklog(phase, system, () -> {
+            burst[0] = Load.run(phase + ": writes", system.command().baseUrl(), connections, Pacing.requests(count),
+                    writes, answered);
+            return burst[0].counts().ok();
+        });
+        return new Result(applied.events(), burst[0].counts(), applied.secondsToHealthy(), applied.secondsToApplied(),
+                applied.eventsPerSecond());
+    }
+
+    /**
+     * How a restarted incident-query applied a backlog.
+     *
+     * @param secondsToApplied from healthy to everything applied; null if not within the timeout
+     * @param eventsPerSecond  events / secondsToApplied
+     */
+    record Applied(long events, double secondsToHealthy, Double secondsToApplied, Double eventsPerSecond) {
+    }
+
+    /**
+     * The catch-up itself: incident-query is stopped, {@code backlog} makes one (answering how many
+     * events it holds), incident-query is started again (same jar, same environment), and the clock
+     * runs from its health answering 200 until nothing is left in the {@link Backlog}.
+     */
+    static Applied afterBacklog(String phase, LocalSystem system, LongSupplier backlog) {
         say("Stopping incident-query");
         system.process(system.query()).close();
-        Load.Result burst = Load.run(phase + ": writes", system.command().baseUrl(), connections,
-                Pacing.requests(count), writes, answered);
-        long events = burst.counts().ok();
+        long events = backlog.getAsLong();
         Duration timeout = Duration.ofMillis(Math.max(TIMEOUT.toMillis(), events));
 
         long start = System.nanoTime();
@@ -53,14 +77,14 @@ final class CatchUp {
         double secondsToHealthy = (healthy - start) / 1e9;
         say(String.format("incident-query (pid %d) healthy after %.1f s", restarted.pid(), secondsToHealthy));
 
-        try (Backlog backlog = new Backlog(system.command().baseUrl(), system.kafka().bootstrapServers())) {
-            if (backlog.awaitEmpty(phase + ": applying", timeout)) {
+        try (Backlog left = new Backlog(system.command().baseUrl(), system.kafka().bootstrapServers())) {
+            if (left.awaitEmpty(phase + ": applying", timeout)) {
                 double secondsToApplied = (System.nanoTime() - healthy) / 1e9;
-                return new Result(events, burst.counts(), secondsToHealthy, secondsToApplied, events / secondsToApplied);
+                return new Applied(events, secondsToHealthy, secondsToApplied, events / secondsToApplied);
             }
         }
-        say("incident-query had not applied the burst " + timeout.toMinutes() + " minutes after it was healthy");
-        return new Result(events, burst.counts(), secondsToHealthy, null, null);
+        say("incident-query had not applied the backlog " + timeout.toMinutes() + " minutes after it was healthy");
+        return new Applied(events, secondsToHealthy, null, null);
     }
 
     private static void say(String message) {

@@ -1,17 +1,14 @@
 package io.sitrep.bench;
 
 import io.sitrep.local.LocalSystem;
-import io.sitrep.local.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,39 +55,28 @@ final class RebuildPhase {
 
     private Result run(long events, Duration readPhase) {
         TopicHistory history = new TopicHistory();
-        say("Stopping incident-query, so that the history is a backlog it catches up with");
-        system.process(system.query()).close();
-        try (Progress ignored = Progress.start("history: writing onto the topic", "events", history::sent)) {
-            history.write(system.kafka().bootstrapServers(), Backlog.TOPIC, events);
-        }
-        ServiceProcess restarted = system.startService(system.query());
-        system.awaitHealthy();
-        long healthy = System.nanoTime();
-        say("incident-query (pid " + restarted.pid() + ") healthy; applying the history");
-        Double appliedPerSecond = null;
-        try (Backlog backlog = new Backlog(system.command().baseUrl(), system.kafka().bootstrapServers())) {
-            if (backlog.awaitEmpty("history: applying", Duration.ofMillis(Math.max(300_000, events)))) {
-                appliedPerSecond = history.sent() / ((System.nanoTime() - healthy) / 1e9);
+        CatchUp.Applied applied = CatchUp.afterBacklog("history", system, () -> {
+            try (Progress ignored = Progress.start("history: writing onto the topic", "events", history::sent)) {
+                history.write(system.kafka().bootstrapServers(), Backlog.TOPIC, events);
             }
-        }
+            return history.sent();
+        });
         say(String.format("%,d events written; applied at %s events/s", history.sent(),
-                appliedPerSecond == null ? "(not within the timeout)" : String.format("%,.0f", appliedPerSecond)));
+                applied.eventsPerSecond() == null ? "(not within the timeout)"
+                        : String.format("%,.0f", applied.eventsPerSecond())));
         say("Vacuuming and checkpointing both databases, as autovacuum would have done over that history");
         History.settle(system);
 
-        Instant first = Instant.parse("2023-01-01T00:00:00Z");
-        long minutes = history.incidentsOnBigPage() * 2 * 3;
         Load.Result asOf = Load.run(String.format("as of, %,d incidents", history.incidentsOnBigPage()),
                 system.query().baseUrl(), 1, Pacing.closedLoop(Duration.ofSeconds(2), readPhase),
-                () -> Request.get("/api/v1/pages/" + TopicHistory.BIG_PAGE + "/summary?asOf="
-                        + first.plus(Duration.ofMinutes(ThreadLocalRandom.current().nextLong(minutes)))),
+                () -> Request.get("/api/v1/pages/" + TopicHistory.BIG_PAGE + "/summary?asOf=" + history.someInstant()),
                 response -> { });
 
         List<Rebuilt> rebuilds = new ArrayList<>();
         for (JsonNode projection : projections()) {
             rebuilds.add(rebuild(projection.get("name").asString()));
         }
-        return new Result(history.sent(), appliedPerSecond, history.incidentsOnBigPage(), asOf, rebuilds);
+        return new Result(history.sent(), applied.eventsPerSecond(), history.incidentsOnBigPage(), asOf, rebuilds);
     }
 
     /** Rebuilds the read model, timed from the request to its state live again. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -58,6 +59,11 @@ final class TopicHistory {
 
     long sent() {
         return sent.get();
+    }
+
+    /** An instant of the history, at random: when it had some of its incidents behind it and some ahead. */
+    Instant someInstant() {
+        return BEGIN.plusSeconds(ThreadLocalRandom.current().nextLong(Math.max(1, SPACING.toSeconds() * incidents)));
     }
 
     /** Incidents on {@link #BIG_PAGE}. */

@@ -139,7 +139,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
                     throw new IllegalStateException("The Kafka cluster did not have " + count + " brokers within "
                             + START_TIMEOUT.toSeconds() + " s; see " + directory);
                 }
-                sleep(Duration.ofMillis(200));
+                LocalSystem.sleep(Duration.ofMillis(200));
             }
         }
     }
@@ -213,15 +213,6 @@ public final class LocalKafkaCluster implements AutoCloseable {
     private static void await(Process process) {
         try {
             process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -242,7 +242,8 @@ public final class LocalSystem implements AutoCloseable {
         System.out.println("[sitrep] " + message);
     }
 
-    private static void sleep(Duration duration) {
+    /** Sleeps; an interruption ends what was waiting, as a failure. */
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -163,22 +163,8 @@ public record AnalyticsDashboard(PageModels.Page page, Period period, List<Perio
         }
     }
 
-    /** "45 s", "12 min", "3 h 20 min", "2 d 4 h"; "–" for none. */
-    static String elapsed(Long seconds) {
-        if (seconds == null) {
-            return "–";
-        }
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + " min";
-        }
-        if (seconds < 86400) {
-            long minutes = seconds % 3600 / 60;
-            return seconds / 3600 + " h" + (minutes > 0 ? " " + minutes + " min" : "");
-        }
-        long hours = seconds % 86400 / 3600;
-        return seconds / 86400 + " d" + (hours > 0 ? " " + hours + " h" : "");
+    /** A duration as the pages show it ("3 h 20 min"); "–" for none. */
+    private static String elapsed(Long seconds) {
+        return seconds == null ? "–" : PageTimes.duration(seconds);
     }
 }

@@ -120,12 +120,8 @@ class IncidentProjection {
         return new Batch();
     }
 
-    /** An event of the batch: its kind, and what its statement reads of it. */
+    /** An event of the batch: its kind, its entry (null for a postmortem), and what its statement reads of it. */
     private record Pending(IncidentEvent event, EventEnvelope envelope, Kind kind, Entry entry) {
-
-        static Pending of(IncidentEvent event, EventEnvelope envelope) {
-            return new Pending(event, envelope, Kind.of(event), Entry.of(event));
-        }
 
         /** The incident's status once the event applied. */
         String status() {
@@ -151,6 +147,11 @@ class IncidentProjection {
         String body() {
             return event instanceof PostmortemPublished postmortem ? postmortem.body() : null;
         }
+
+        /** A field of its entry; null for a postmortem, which has none. */
+        String ofEntry(Function<Entry, String> field) {
+            return entry == null ? null : field.apply(entry);
+        }
     }
 
     /** A component of a page. */
@@ -173,8 +174,9 @@ class IncidentProjection {
         /** The latest entry applied on each page, by when it happened: its page's updated_at at the end. */
         private final Map<String, Instant> latest = new HashMap<>();
 
-        void add(IncidentEvent event, EventEnvelope envelope) {
-            pending.add(Pending.of(event, envelope));
+        /** Adds the event, with its entry ({@link Entry#of}). */
+        void add(IncidentEvent event, Entry entry, EventEnvelope envelope) {
+            pending.add(new Pending(event, envelope, Kind.of(event), entry));
         }
 
         /**
@@ -255,10 +257,10 @@ class IncidentProjection {
                             events.stream().map(pending -> at(pending.event().occurredAt())).toArray(Timestamp[]::new),
                             events.stream().map(pending -> at(pending.envelope().recordedAt())).toArray(Timestamp[]::new),
                             events.stream().map(pending -> pending.envelope().sequence()).toArray(Long[]::new),
-                            texts(events, pending -> pending.entry() == null ? null : pending.entry().updateId()),
-                            texts(events, pending -> pending.entry() == null ? null : WireNames.of(pending.entry().status())),
-                            texts(events, pending -> pending.entry() == null ? null : pending.entry().label()),
-                            texts(events, pending -> pending.entry() == null ? null : pending.entry().message()),
+                            texts(events, pending -> pending.ofEntry(Entry::updateId)),
+                            texts(events, pending -> pending.ofEntry(entry -> WireNames.of(entry.status()))),
+                            texts(events, pending -> pending.ofEntry(Entry::label)),
+                            texts(events, pending -> pending.ofEntry(Entry::message)),
                             texts(events, Pending::body),
                             namedIncidents.toArray(String[]::new), namedComponents.toArray(String[]::new),
                             namedStatuses.toArray(String[]::new))

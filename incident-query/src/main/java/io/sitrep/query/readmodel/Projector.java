@@ -87,11 +87,12 @@ public class Projector {
         for (EventEnvelope envelope : envelopes) {
             SitrepEvent event = envelope.event();
             if (event instanceof IncidentEvent incident) {
+                Entry entry = Entry.of(incident);
                 if (incidentBatch != null) {
-                    incidentBatch.add(incident, envelope);
+                    incidentBatch.add(incident, entry, envelope);
                 }
                 if (uptimeBatch != null) {
-                    uptimeBatch.add(incident, envelope);
+                    uptimeBatch.add(incident, entry, envelope);
                 }
             } else if (event instanceof PageEvent page) {
                 if (pages != null) {

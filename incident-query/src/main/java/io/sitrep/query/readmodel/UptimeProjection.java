@@ -35,8 +35,8 @@ class UptimeProjection {
         private final List<Timestamp> occurred = new ArrayList<>();
         private final List<Timestamp> recorded = new ArrayList<>();
 
-        void add(IncidentEvent event, EventEnvelope envelope) {
-            Entry entry = Entry.of(event);
+        /** Adds the statuses the event's entry ({@link Entry#of}) gave; a postmortem, with none, adds nothing. */
+        void add(IncidentEvent event, Entry entry, EventEnvelope envelope) {
             if (entry == null) {
                 return;
             }

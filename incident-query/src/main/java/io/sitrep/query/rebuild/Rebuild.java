@@ -223,7 +223,7 @@ final class Rebuild {
             long reportedPosition = 0;
             context.states().progress(projection, 0, sum(end.get()), 0, started);
             while (!running.stream().allMatch(Future::isDone)) {
-                sleep(REPORT_EVERY);
+                Thread.sleep(REPORT_EVERY.toMillis());
                 end.set(probe.endOffsets(partitions));
                 Instant now = CLOCK.instant();
                 long position = position(lanes);
@@ -268,11 +268,7 @@ final class Rebuild {
                     jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(Projector.SWITCH_OVER_LOCK)
                             .query(Integer.class).single();
                     Map<TopicPartition, Long> end = probe.endOffsets(partitions);
-                    for (ReplayLane lane : lanes) {
-                        while (lane.behind(end) > 0) {
-                            lane.applyPolled();
-                        }
-                    }
+                    lanes.forEach(lane -> lane.replay(() -> end, 0, () -> false));
                     jdbc.sql("set local lock_timeout = '500ms'").update();
                     jdbc.sql("lock table " + String.join(", ", projection.tables()) + " in access exclusive mode").update();
                     for (String table : projection.tables()) {
@@ -281,7 +277,6 @@ final class Rebuild {
                     for (String table : projection.tables()) {
                         jdbc.sql("alter table " + schema + "." + table + " set schema " + live).update();
                     }
-                    context.states().progress(projection, sum(end), sum(end), 0, CLOCK.instant());
                     context.states().live(projection);
                     jdbc.sql("select page_id from page").query(String.class).list().forEach(context.changes()::changed);
                     context.changes().hostnamesChanged();
@@ -299,10 +294,6 @@ final class Rebuild {
 
     private static long position(List<ReplayLane> lanes) {
         return lanes.stream().mapToLong(ReplayLane::position).sum();
-    }
-
-    private static void sleep(Duration duration) throws InterruptedException {
-        Thread.sleep(duration.toMillis());
     }
 
     private static long sum(Map<TopicPartition, Long> offsets) {

@@ -1,27 +1,24 @@
 package io.sitrep.query.readmodel;
 
+import static io.sitrep.query.readmodel.RandomIncidents.BEGIN;
+import static io.sitrep.query.readmodel.RandomIncidents.COMPONENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sitrep.events.ComponentStatus;
-import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentEvent.IncidentOpened;
 import io.sitrep.events.IncidentEvent.IncidentResolved;
 import io.sitrep.events.IncidentEvent.MonitoringStarted;
 import io.sitrep.events.IncidentEvent.UpdatePosted;
-import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.PageEvent.ComponentDefined;
 import io.sitrep.events.PageEvent.PageDefined;
 import io.sitrep.query.QueryTestSupport;
 import io.sitrep.query.readmodel.PastViews.Basis;
 import io.sitrep.query.readmodel.PastViews.Moment;
+import io.sitrep.query.readmodel.RandomIncidents.Recorded;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,13 +34,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class PastViewsPropertyTest extends QueryTestSupport {
 
-    private static final Instant BEGIN = Instant.parse("2025-03-01T00:00:00Z");
-    private static final List<String> COMPONENTS = List.of("api", "chat", "web");
-
-    /** An event with when it was recorded. */
-    private record Recorded(IncidentEvent event, Instant recordedAt) {
-    }
-
     @Autowired
     ReadModel readModel;
 
@@ -55,7 +45,7 @@ class PastViewsPropertyTest extends QueryTestSupport {
     void thePastEqualsAFreshFoldOfTheEventsOfThen(long seed) {
         Random random = new Random(seed);
         String page = unique("past-" + seed);
-        List<Recorded> stream = incidents(random, page);
+        List<Recorded> stream = RandomIncidents.of(random, page);
         definePage(page);
         stream.forEach(recorded -> apply(recorded.recordedAt(), recorded.event()));
 
@@ -119,77 +109,6 @@ class PastViewsPropertyTest extends QueryTestSupport {
                     .append('\n'));
         }
         return text.toString();
-    }
-
-    /**
-     * One to four incidents on the page, each opened, updated and perhaps monitored and resolved, its
-     * entries minutes to hours apart; each entry is recorded when it happens or up to a day later (a
-     * backfill), never before the incident's previous entry was recorded. The stream is in the order
-     * the entries were recorded.
-     */
-    private static List<Recorded> incidents(Random random, String page) {
-        List<Recorded> stream = new ArrayList<>();
-        int incidents = 1 + random.nextInt(4);
-        for (int n = 0; n < incidents; n++) {
-            String id = "inc_" + page + "-" + n;
-            String title = "Incident " + n;
-            Impact impact = Impact.values()[random.nextInt(Impact.values().length)];
-            Instant occurred = BEGIN.plus(Duration.ofMinutes(10 + random.nextInt(3000)));
-            Instant recorded = occurred;
-            int entries = 1 + random.nextInt(5);
-            for (int e = 0; e < entries; e++) {
-                if (e > 0) {
-                    occurred = occurred.plus(Duration.ofMinutes(1 + random.nextInt(240)));
-                }
-                Instant backfilled = occurred.plus(Duration.ofMinutes(random.nextBoolean() ? 0 : random.nextInt(1440)));
-                recorded = (backfilled.isAfter(recorded) ? backfilled : recorded).plusMillis(1 + random.nextInt(1000));
-                String updateId = id + "-" + e;
-                Map<String, ComponentStatus> named = named(random);
-                IncidentEvent event;
-                if (e == 0) {
-                    event = new IncidentOpened(id, page, updateId, title, impact,
-                            random.nextBoolean() ? IncidentStatus.INVESTIGATING : IncidentStatus.IDENTIFIED,
-                            "opened", named, occurred);
-                } else if (e == entries - 1 && random.nextBoolean()) {
-                    Map<String, ComponentStatus> back = new LinkedHashMap<>();
-                    stream.stream().filter(r -> r.event().incidentId().equals(id))
-                            .forEach(r -> components(r.event()).keySet().forEach(c -> back.put(c, ComponentStatus.OPERATIONAL)));
-                    event = new IncidentResolved(id, page, updateId, title, impact, "resolved", back, occurred);
-                } else if (e == entries - 1 && random.nextBoolean()) {
-                    event = new MonitoringStarted(id, page, updateId, title, impact, "monitoring", named, occurred);
-                } else {
-                    IncidentStatus status = random.nextBoolean() ? IncidentStatus.INVESTIGATING : IncidentStatus.IDENTIFIED;
-                    event = new UpdatePosted(id, page, updateId, title, impact, status, status, "update " + e, named,
-                            occurred);
-                }
-                stream.add(new Recorded(event, recorded));
-            }
-        }
-        stream.sort(Comparator.comparing(Recorded::recordedAt));
-        return stream;
-    }
-
-    private static Map<String, ComponentStatus> named(Random random) {
-        Map<String, ComponentStatus> named = new LinkedHashMap<>();
-        for (String component : COMPONENTS) {
-            if (random.nextInt(3) == 0) {
-                named.put(component, ComponentStatus.values()[random.nextInt(ComponentStatus.values().length)]);
-            }
-        }
-        return named;
-    }
-
-    private static Map<String, ComponentStatus> components(IncidentEvent event) {
-        if (event instanceof IncidentOpened opened) {
-            return opened.components();
-        }
-        if (event instanceof UpdatePosted posted) {
-            return posted.components();
-        }
-        if (event instanceof MonitoringStarted monitoring) {
-            return monitoring.components();
-        }
-        return ((IncidentResolved) event).components();
     }
 
     /** The event on another page, its ids with a suffix. */

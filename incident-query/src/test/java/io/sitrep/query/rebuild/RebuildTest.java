@@ -1,18 +1,15 @@
 package io.sitrep.query.rebuild;
 
+import static io.sitrep.query.readmodel.RandomIncidents.BEGIN;
+import static io.sitrep.query.readmodel.RandomIncidents.COMPONENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sitrep.events.CloudEventCodec;
-import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.EventEnvelope;
-import io.sitrep.events.Impact;
-import io.sitrep.events.IncidentEvent.IncidentOpened;
+import io.sitrep.events.IncidentEvent;
 import io.sitrep.events.IncidentEvent.IncidentResolved;
-import io.sitrep.events.IncidentEvent.MonitoringStarted;
 import io.sitrep.events.IncidentEvent.PostmortemPublished;
-import io.sitrep.events.IncidentEvent.UpdatePosted;
-import io.sitrep.events.IncidentStatus;
 import io.sitrep.events.PageEvent.ComponentDefined;
 import io.sitrep.events.PageEvent.PageDefined;
 import io.sitrep.events.SitrepEvent;
@@ -20,6 +17,7 @@ import io.sitrep.local.LocalKafka;
 import io.sitrep.local.LocalPostgres;
 import io.sitrep.query.readmodel.Projection;
 import io.sitrep.query.readmodel.Projector;
+import io.sitrep.query.readmodel.RandomIncidents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -77,8 +74,6 @@ class RebuildTest {
 
     static final String TOPIC = "rebuild-test-events";
     private static final String DATABASE = "incident_query_rebuild";
-    private static final List<String> COMPONENTS = List.of("api", "chat", "web");
-    private static final Instant BEGIN = Instant.parse("2025-03-01T00:00:00Z");
 
     private static KafkaProducer<String, byte[]> producer;
 
@@ -217,69 +212,33 @@ class RebuildTest {
     // ---- the event history
 
     /**
-     * A page with its components, then incidents on it: each opened, updated, perhaps monitored,
-     * resolved and given a postmortem, entries recorded when they happened or backdated; some
-     * events sent twice, as a relay that retried would.
+     * A page with its components, then random incidents on it ({@link RandomIncidents}), some given a
+     * postmortem a day after they were resolved, and some events sent twice, as a relay that retried
+     * would.
      */
     private List<EventEnvelope> history(Random random, String page) {
-        String suffix = "-" + UUID.randomUUID().toString().substring(0, 6);
-        String pageId = page + suffix;
+        String pageId = page + "-" + UUID.randomUUID().toString().substring(0, 6);
         List<EventEnvelope> events = new ArrayList<>();
-        Instant recorded = BEGIN.plus(Duration.ofMinutes(random.nextInt(10_000)));
-        events.add(envelope(new PageDefined(pageId, "Page " + page, "Europe/Berlin", null), recorded));
+        events.add(envelope(new PageDefined(pageId, "Page " + page, "Europe/Berlin", null), BEGIN));
         for (int c = 0; c < COMPONENTS.size(); c++) {
-            events.add(envelope(new ComponentDefined(pageId, COMPONENTS.get(c), COMPONENTS.get(c), null, c), recorded));
+            events.add(envelope(new ComponentDefined(pageId, COMPONENTS.get(c), COMPONENTS.get(c), null, c), BEGIN));
         }
-        int incidents = 1 + random.nextInt(4);
-        for (int n = 0; n < incidents; n++) {
-            String id = "inc-" + n + suffix;
-            Impact impact = Impact.values()[random.nextInt(Impact.values().length)];
-            Instant occurred = recorded.plus(Duration.ofMinutes(random.nextInt(600)));
-            int entries = 1 + random.nextInt(5);
-            for (int e = 0; e < entries; e++) {
-                occurred = occurred.plus(Duration.ofMinutes(1 + random.nextInt(240)));
-                Instant happened = occurred.minus(Duration.ofMinutes(random.nextBoolean() ? 0 : random.nextInt(120)));
-                recorded = (occurred.isAfter(recorded) ? occurred : recorded).plusMillis(1 + random.nextInt(1000));
-                String update = id + "-" + e;
-                Map<String, ComponentStatus> named = named(random);
-                SitrepEvent event;
-                if (e == 0) {
-                    event = new IncidentOpened(id, pageId, update, "Incident " + n, impact, IncidentStatus.INVESTIGATING,
-                            "opened", named, happened);
-                } else if (e == entries - 1 && random.nextBoolean()) {
-                    event = new IncidentResolved(id, pageId, update, "Incident " + n, impact, "resolved", named, happened);
-                } else if (e == entries - 1) {
-                    event = new MonitoringStarted(id, pageId, update, "Incident " + n, impact, "monitoring", named,
-                            happened);
-                } else {
-                    event = new UpdatePosted(id, pageId, update, "Incident " + n, impact, IncidentStatus.IDENTIFIED,
-                            IncidentStatus.IDENTIFIED, "update " + e, named, happened);
-                }
-                events.add(envelope(event, recorded));
-                if (random.nextInt(10) == 0) {
-                    events.add(events.get(events.size() - 1));
-                }
+        for (RandomIncidents.Recorded recorded : RandomIncidents.of(random, pageId)) {
+            events.add(envelope(recorded.event(), recorded.recordedAt()));
+            if (random.nextInt(10) == 0) {
+                events.add(events.get(events.size() - 1));
             }
-            if (events.get(events.size() - 1).event() instanceof IncidentResolved && random.nextBoolean()) {
-                events.add(envelope(new PostmortemPublished(id, pageId, "Incident " + n, impact, "What happened.",
-                        occurred.plus(Duration.ofDays(1))), recorded.plus(Duration.ofDays(1))));
+            if (recorded.event() instanceof IncidentResolved resolved && random.nextBoolean()) {
+                events.add(envelope(new PostmortemPublished(resolved.incidentId(), pageId, resolved.title(),
+                        resolved.impact(), "What happened.", resolved.occurredAt().plus(Duration.ofDays(1))),
+                        recorded.recordedAt().plus(Duration.ofDays(1))));
             }
         }
         return events;
     }
 
-    private static Map<String, ComponentStatus> named(Random random) {
-        Map<String, ComponentStatus> named = new LinkedHashMap<>();
-        for (String component : COMPONENTS) {
-            if (random.nextInt(2) == 0) {
-                named.put(component, ComponentStatus.values()[random.nextInt(ComponentStatus.values().length)]);
-            }
-        }
-        return named;
-    }
-
     private EventEnvelope envelope(SitrepEvent event, Instant recordedAt) {
-        String aggregate = event instanceof io.sitrep.events.IncidentEvent incident ? incident.incidentId()
+        String aggregate = event instanceof IncidentEvent incident ? incident.incidentId()
                 : event.pageId();
         long version = versions.merge(aggregate, 1L, Long::sum);
         return CloudEventCodec.envelope(event, UUID.randomUUID().toString(), recordedAt, version);
