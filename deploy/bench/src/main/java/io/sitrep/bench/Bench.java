@@ -62,7 +62,7 @@ public final class Bench {
             System.exit(2);
             return;
         }
-        LocalSystem system = new LocalSystem(options.checkout(), options.dataDirectory(), ports, System.getenv());
+        LocalSystem system = new LocalSystem(options.checkout(), options.dataDirectory(), ports, false, System.getenv());
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "sitrep-stop"));
         MachineInfo machine = MachineInfo.collect(options.checkout().root());
         Results results;
@@ -92,7 +92,7 @@ public final class Bench {
         // Warmed up as the writes are: a ceiling is the best the stack can do, not its first seconds.
         Load.Result liveness = Load.run("ceiling: static liveness", query, CONNECTIONS,
                 Pacing.closedLoop(options.warmUp(), options.ceiling()), () -> Request.get("/actuator/health/liveness"), IGNORE);
-        KafkaCeiling.Result kafka = KafkaCeiling.run(system.kafka().bootstrapServers(), options.ceiling());
+        KafkaCeiling.Result kafka = KafkaCeiling.run(system.kafkaBootstrapServers(), options.ceiling());
 
         say("Phase 3: seeding " + Seed.PAGES + " pages, " + Seed.PAGES * Seed.COMPONENTS_PER_PAGE + " components, "
                 + Seed.INCIDENTS + " incidents");
@@ -189,7 +189,7 @@ public final class Bench {
     private void awaitReadSideCaughtUp() {
         long start = System.nanoTime();
         boolean caughtUp;
-        try (Backlog backlog = new Backlog(system.command().baseUrl(), system.kafka().bootstrapServers())) {
+        try (Backlog backlog = new Backlog(system.command().baseUrl(), system.kafkaBootstrapServers())) {
             caughtUp = backlog.awaitEmpty("read side catching up", CAUGHT_UP_TIMEOUT);
         }
         say(caughtUp ? String.format("incident-query caught up in %.1f s", (System.nanoTime() - start) / 1e9)

@@ -77,7 +77,7 @@ final class CatchUp {
         double secondsToHealthy = (healthy - start) / 1e9;
         say(String.format("incident-query (pid %d) healthy after %.1f s", restarted.pid(), secondsToHealthy));
 
-        try (Backlog left = new Backlog(system.command().baseUrl(), system.kafka().bootstrapServers())) {
+        try (Backlog left = new Backlog(system.command().baseUrl(), system.kafkaBootstrapServers())) {
             if (left.awaitEmpty(phase + ": applying", timeout)) {
                 double secondsToApplied = (System.nanoTime() - healthy) / 1e9;
                 return new Applied(events, secondsToHealthy, secondsToApplied, events / secondsToApplied);

@@ -57,7 +57,7 @@ final class RebuildPhase {
         TopicHistory history = new TopicHistory();
         CatchUp.Applied applied = CatchUp.afterBacklog("history", system, () -> {
             try (Progress ignored = Progress.start("history: writing onto the topic", "events", history::sent)) {
-                history.write(system.kafka().bootstrapServers(), Backlog.TOPIC, events);
+                history.write(system.kafkaBootstrapServers(), Backlog.TOPIC, events);
             }
             return history.sent();
         });

@@ -91,6 +91,11 @@ public final class LocalKafkaCluster implements AutoCloseable {
         return process(node).pid();
     }
 
+    /** Whether the node's process runs (frozen or not). */
+    public boolean isAlive(int node) {
+        return process(node).isAlive();
+    }
+
     /** Freezes the node (SIGSTOP): it neither answers nor leaves the cluster, as a machine cut off. */
     public void freeze(int node) {
         signal(node, "STOP");
@@ -150,7 +155,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
         processes.values().forEach(process -> {
             if (process.isAlive()) {
                 // A frozen process handles SIGTERM only once it runs again.
-                send("CONT", process.pid());
+                Signals.send("CONT", process.pid());
                 process.destroy();
             }
         });
@@ -193,20 +198,8 @@ public final class LocalKafkaCluster implements AutoCloseable {
     }
 
     private void signal(int node, String signal) {
-        if (!send(signal, pid(node))) {
+        if (!Signals.send(signal, pid(node))) {
             throw new IllegalStateException("Could not send SIG" + signal + " to Kafka node " + node);
-        }
-    }
-
-    /** Sends the signal with kill(1) (the JDK sends none but TERM and KILL); answers whether it was sent. */
-    private static boolean send(String signal, long pid) {
-        try {
-            return new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

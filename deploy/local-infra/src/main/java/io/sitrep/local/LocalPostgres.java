@@ -313,9 +313,57 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    /** Stops the server (fast shutdown: open sessions are disconnected); the data stays. */
+    /**
+     * Freezes the server and its backends (SIGSTOP), as a machine that stops answering: connections
+     * stay open, and whatever is sent on them waits.
+     */
+    public void freeze() {
+        Signals.freezeTree(pid());
+    }
+
+    /** Lets a frozen server go on (SIGCONT). */
+    public void resume() {
+        Signals.resumeTree(pid());
+    }
+
+    /**
+     * Kills the server and its backends at once (SIGKILL), as a failover fences an old primary: its
+     * clients' connections break, so none of them goes on writing to it. The data stays.
+     */
+    public void kill() {
+        Signals.killTree(pid());
+    }
+
+    /** Whether the server's postmaster runs (frozen or not). */
+    public boolean isRunning() {
+        try {
+            return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IllegalStateException noPidFile) {
+            return false;
+        }
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The server's process id (its postmaster's), from the first line of {@code postmaster.pid}. */
+    public long pid() {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try (Stream<String> lines = Files.lines(pidFile)) {
+            return Long.parseLong(lines.findFirst().orElseThrow().strip());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("PostgreSQL on port " + port() + " is not running (no " + pidFile + ")", e);
+        }
+    }
+
+    /** Stops the server (fast shutdown: open sessions are disconnected); the data stays. Nothing to do once killed. */
     @Override
     public void close() {
+        if (!isRunning()) {
+            return;
+        }
+        resume(); // a frozen server would never answer pg_ctl
         try {
             server.close();
         } catch (IOException e) {

@@ -5,26 +5,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of {@link LocalRun}, as ./run.sh writes it. */
-record LocalRunOptions(Checkout checkout, boolean fresh) {
+record LocalRunOptions(Checkout checkout, boolean fresh, boolean cluster) {
 
-    static final String USAGE = "usage: LocalRun " + Checkout.USAGE + " [--fresh]";
+    static final String USAGE = "usage: LocalRun " + Checkout.USAGE + " [--fresh] [--cluster]";
 
     /** @throws IllegalArgumentException naming what is missing or wrong */
     static LocalRunOptions parse(String... args) {
         List<String> own = new ArrayList<>();
         Checkout checkout = Checkout.parse(args, own::add);
         boolean fresh = false;
+        boolean cluster = false;
         for (String arg : own) {
-            if (!arg.equals("--fresh")) {
-                throw new IllegalArgumentException("Unknown argument: " + arg);
+            switch (arg) {
+                case "--fresh" -> fresh = true;
+                case "--cluster" -> cluster = true;
+                default -> throw new IllegalArgumentException("Unknown argument: " + arg);
             }
-            fresh = true;
         }
-        return new LocalRunOptions(checkout, fresh);
+        return new LocalRunOptions(checkout, fresh, cluster);
     }
 
-    /** What --fresh wipes: the databases and Kafka's logs; not the unpacked binaries. */
+    /**
+     * What --fresh wipes: the databases and Kafka's logs; not the unpacked binaries. A cluster's
+     * are apart, and wiped at each start.
+     */
     Path dataDirectory() {
-        return checkout.stateDirectory().resolve("data");
+        return checkout.stateDirectory().resolve(cluster ? "cluster" : "data");
     }
 }

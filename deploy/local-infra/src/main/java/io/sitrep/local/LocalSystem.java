@@ -18,6 +18,14 @@ import java.util.function.Supplier;
  * every record before acknowledging it (for the same reason: the relay never sends an acknowledged
  * batch again), then the services as child JVMs wired to both.
  *
+ * <p>As a cluster ({@code ./run.sh --cluster}) it is what production looks like, on one machine:
+ * three Kafka nodes as processes of their own (the services' topics with three replicas, two in
+ * sync at the least), PostgreSQL as a primary and a synchronous standby on the next port, and two
+ * instances of each service, the second on its service's port + 2. Each service reaches both
+ * PostgreSQL servers through one multi-host JDBC URL that picks the primary, so a promoted standby
+ * takes over without a restart. Every part can be frozen, killed and restarted by its name
+ * ({@link #parts()}), as the seed incidents did to theirs. A cluster always starts empty.
+ *
  * <p>{@link #close()} stops the services, then Kafka, then PostgreSQL. It is meant for a shutdown
  * hook: called while {@link #start} is still running, it waits for the piece being started and
  * stops that too, instead of leaving it orphaned.
@@ -27,10 +35,11 @@ public final class LocalSystem implements AutoCloseable {
     public static final String API_KEY = "sitrep-local-key";
     public static final String API_KEY_SCOPES = "pages:write,incidents:write,analytics:read,admin";
     public static final String LOOPBACK = "127.0.0.1";
-    // Two Spring Boot services starting side by side on a small laptop.
+    // Two Spring Boot services starting side by side on a small laptop (four, as a cluster).
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     // Short, because the benchmark times how soon a restarted service is healthy.
     private static final Duration HEALTH_POLL = Duration.ofMillis(100);
+    private static final int KAFKA_NODES = 3;
 
     /** A service to run, and the port and database it gets. */
     public record Service(String name, Path jar, String portVariable, int port, String database) {
@@ -42,9 +51,11 @@ public final class LocalSystem implements AutoCloseable {
     private final Path dataDirectory;
     private final Path binariesDirectory;
     private final LocalPorts ports;
+    private final boolean cluster;
     private final Map<String, String> callerEnvironment;
-    private final Service command;
-    private final Service query;
+    // Each service's instances: one, or two as a cluster.
+    private final List<Service> commands;
+    private final List<Service> queries;
 
     // Held while something starts and while everything stops (see the class comment).
     private final Object lifecycle = new Object();
@@ -53,49 +64,68 @@ public final class LocalSystem implements AutoCloseable {
     // Each service's latest process, in start order.
     private final Map<Service, ServiceProcess> processes = new LinkedHashMap<>();
     private volatile boolean stopping;
-    private LocalPostgres postgres;
+    // One server, or the cluster's two; each server's latest process.
+    private final List<LocalPostgres> postgres = new ArrayList<>();
+    private volatile int primary;
     private LocalKafka kafka;
+    private LocalKafkaCluster kafkaCluster;
     private Map<String, String> servicesEnvironment;
 
     /**
      * @param dataDirectory     where PostgreSQL's and Kafka's data go
+     * @param cluster           run the cluster (see the class comment) rather than one of each
      * @param callerEnvironment the environment the services inherit; its SITREP_API_KEYS are
      *                          honoured next to {@link #API_KEY}
      */
-    public LocalSystem(Checkout checkout, Path dataDirectory, LocalPorts ports, Map<String, String> callerEnvironment) {
+    public LocalSystem(Checkout checkout, Path dataDirectory, LocalPorts ports, boolean cluster,
+                       Map<String, String> callerEnvironment) {
         this.dataDirectory = dataDirectory;
         this.binariesDirectory = checkout.binariesDirectory();
         this.ports = ports;
+        this.cluster = cluster;
         this.callerEnvironment = callerEnvironment;
-        this.command = new Service("incident-command", checkout.commandJar(), LocalPorts.COMMAND_VARIABLE,
+        this.commands = instances("incident-command", checkout.commandJar(), LocalPorts.COMMAND_VARIABLE,
                 ports.command(), "sitrep_command");
-        this.query = new Service("incident-query", checkout.queryJar(), LocalPorts.QUERY_VARIABLE,
+        this.queries = instances("incident-query", checkout.queryJar(), LocalPorts.QUERY_VARIABLE,
                 ports.query(), "sitrep_query");
     }
 
+    private List<Service> instances(String name, Path jar, String portVariable, int port, String database) {
+        if (!cluster) {
+            return List.of(new Service(name, jar, portVariable, port, database));
+        }
+        return List.of(new Service(name + "-1", jar, portVariable, port, database),
+                new Service(name + "-2", jar, portVariable, port + 2, database));
+    }
+
     /**
-     * Starts everything and returns once both services report healthy.
+     * Starts everything and returns once every service reports healthy.
      *
-     * @param fresh delete the data directory first
+     * @param fresh delete the data directory first (a cluster always does)
      */
     public void start(boolean fresh) {
         // Checked up front so that a leftover process shows as such, not as a failure further on.
-        Ports.requireFree(ports.postgres(), "PostgreSQL (" + LocalPorts.POSTGRES_VARIABLE + ")");
-        Ports.requireFree(ports.kafka(), "Kafka (" + LocalPorts.KAFKA_VARIABLE + ")");
+        postgresPorts().forEach(port -> Ports.requireFree(port, "PostgreSQL (" + LocalPorts.POSTGRES_VARIABLE + ")"));
+        kafkaPorts().forEach(port -> Ports.requireFree(port, "Kafka (" + LocalPorts.KAFKA_VARIABLE + ")"));
         services().forEach(service -> Ports.requireFree(service.port(), service.name() + " (" + service.portVariable() + ")"));
 
-        if (fresh) {
+        if (fresh || cluster) {
             say("Starting empty: deleting " + dataDirectory);
             Directories.deleteRecursively(dataDirectory);
         }
-        postgres = startPostgres();
-        kafka = startKafka();
-        servicesEnvironment = Map.of(
+        startPostgres();
+        String bootstrapServers = startKafka();
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "SITREP_BIND_ADDRESS", LOOPBACK,
                 "SITREP_API_KEYS", apiKeys(),
-                "SITREP_DB_USER", postgres.username(),
-                "SITREP_DB_PASSWORD", postgres.password(),
-                "SITREP_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+                "SITREP_DB_USER", postgres.get(0).username(),
+                "SITREP_DB_PASSWORD", postgres.get(0).password(),
+                "SITREP_KAFKA_BOOTSTRAP", bootstrapServers));
+        if (cluster) {
+            environment.put("SITREP_KAFKA_REPLICATION_FACTOR", Integer.toString(KAFKA_NODES));
+            environment.put("SITREP_KAFKA_MIN_INSYNC_REPLICAS", Integer.toString(KAFKA_NODES - 1));
+        }
+        servicesEnvironment = Map.copyOf(environment);
         services().forEach(this::startService);
         awaitHealthy();
     }
@@ -106,7 +136,7 @@ public final class LocalSystem implements AutoCloseable {
      */
     public ServiceProcess startService(Service service) {
         Map<String, String> environment = new HashMap<>(servicesEnvironment);
-        environment.put("SITREP_DB_URL", postgres.jdbcUrl(service.database()));
+        environment.put("SITREP_DB_URL", jdbcUrl(service.database()));
         environment.put(service.portVariable(), Integer.toString(service.port()));
         say("Starting " + service.name() + " from " + service.jar());
         ServiceProcess process = started(() ->
@@ -115,6 +145,18 @@ public final class LocalSystem implements AutoCloseable {
             processes.put(service, process);
         }
         return process;
+    }
+
+    /**
+     * The services' JDBC URL for a database: as a cluster, both servers, of which the driver takes
+     * the primary (rechecking every 2 s which one that is, so a promotion shows soon).
+     */
+    public String jdbcUrl(String database) {
+        if (!cluster) {
+            return postgres.get(0).jdbcUrl(database);
+        }
+        return "jdbc:postgresql://" + String.join(",", postgresPorts().stream().map(port -> LOOPBACK + ":" + port).toList())
+                + "/" + database + "?targetServerType=primary&hostRecheckSeconds=2";
     }
 
     /** Waits until every service's latest process answers {@code GET /actuator/health} with 200. */
@@ -143,16 +185,36 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    public boolean isCluster() {
+        return cluster;
+    }
+
+    /** The (first) incident-command instance. */
     public Service command() {
-        return command;
+        return commands.get(0);
     }
 
+    /** The (first) incident-query instance. */
     public Service query() {
-        return query;
+        return queries.get(0);
     }
 
+    public List<Service> commands() {
+        return commands;
+    }
+
+    public List<Service> queries() {
+        return queries;
+    }
+
+    /** Every instance, each incident-command before its incident-query. */
     public List<Service> services() {
-        return List.of(command, query);
+        List<Service> services = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            services.add(commands.get(i));
+            services.add(queries.get(i));
+        }
+        return services;
     }
 
     /** Each service's latest process, in start order. */
@@ -168,12 +230,19 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** The PostgreSQL server taking writes: the only one, or the cluster's primary. */
     public LocalPostgres postgres() {
-        return postgres;
+        return postgres.get(primary);
     }
 
-    public LocalKafka kafka() {
-        return kafka;
+    /** The cluster's PostgreSQL primary by its part name, {@code postgres-1} or {@code postgres-2}. */
+    public String primaryPart() {
+        return "postgres-" + (primary + 1);
+    }
+
+    /** Where Kafka's clients connect: the broker, or every node of the cluster. */
+    public String kafkaBootstrapServers() {
+        return cluster ? kafkaCluster.bootstrapServers() : kafka.bootstrapServers();
     }
 
     public Path dataDirectory() {
@@ -183,6 +252,117 @@ public final class LocalSystem implements AutoCloseable {
     /** True once {@link #close()} has been called, from a shutdown hook say. */
     public boolean isStopping() {
         return stopping;
+    }
+
+    /**
+     * The parts of a cluster that {@link #freeze}, {@link #resume}, {@link #kill} and {@link
+     * #restart} take, by name: {@code kafka-1} to {@code kafka-3}, {@code postgres-1} and {@code
+     * postgres-2}, and each service instance ({@code incident-command-1}...).
+     */
+    public List<String> parts() {
+        List<String> parts = new ArrayList<>();
+        kafkaCluster.nodeIds().forEach(id -> parts.add("kafka-" + id));
+        for (int i = 1; i <= postgres.size(); i++) {
+            parts.add("postgres-" + i);
+        }
+        services().forEach(service -> parts.add(service.name()));
+        return parts;
+    }
+
+    /** A part's process id, for kill(1) by hand. */
+    public long pid(String part) {
+        return switch (kind(part)) {
+            case "kafka" -> kafkaCluster.pid(number(part));
+            case "postgres" -> postgresServer(part).pid();
+            default -> process(service(part)).pid();
+        };
+    }
+
+    /** Freezes a part (SIGSTOP): it neither answers nor leaves, as a machine cut off from the network. */
+    public void freeze(String part) {
+        switch (kind(part)) {
+            case "kafka" -> kafkaCluster.freeze(number(part));
+            case "postgres" -> postgresServer(part).freeze();
+            default -> process(service(part)).freeze();
+        }
+    }
+
+    /** Lets a frozen part go on (SIGCONT). */
+    public void resume(String part) {
+        switch (kind(part)) {
+            case "kafka" -> kafkaCluster.resume(number(part));
+            case "postgres" -> postgresServer(part).resume();
+            default -> process(service(part)).resume();
+        }
+    }
+
+    /** Kills a part at once (SIGKILL), as a machine that loses power. */
+    public void kill(String part) {
+        switch (kind(part)) {
+            case "kafka" -> kafkaCluster.kill(number(part));
+            case "postgres" -> postgresServer(part).kill();
+            default -> process(service(part)).kill();
+        }
+    }
+
+    /**
+     * Starts a killed part again: a Kafka node on its data, a service instance; a PostgreSQL server
+     * comes back as the primary's standby, copied afresh from it (its own data may hold commits the
+     * promoted standby never had). Returns once it is serving.
+     */
+    public void restart(String part) {
+        switch (kind(part)) {
+            case "kafka" -> kafkaCluster.restart(number(part));
+            case "postgres" -> rebuildStandby(number(part) - 1);
+            default -> {
+                Service service = service(part);
+                if (process(service).isAlive()) {
+                    throw new IllegalStateException(part + " is still running");
+                }
+                startService(service);
+                awaitHealthy();
+            }
+        }
+    }
+
+    /** Whether a part's process runs (frozen or not). */
+    public boolean isRunning(String part) {
+        return switch (kind(part)) {
+            case "kafka" -> kafkaCluster.isAlive(number(part));
+            case "postgres" -> postgresServer(part).isRunning();
+            default -> process(service(part)).isAlive();
+        };
+    }
+
+    /**
+     * Brings every part back: resumes the frozen, fails over if the primary is dead, and restarts
+     * what was killed (the old primary as the standby). Returns once everything serves again.
+     */
+    public void heal() {
+        parts().stream().filter(this::isRunning).forEach(this::resume);
+        if (!postgres().isRunning()) {
+            failOver();
+        }
+        parts().stream().filter(part -> !isRunning(part)).forEach(this::restart);
+    }
+
+    /**
+     * Fails over to the standby, as an operator (or Patroni, or CloudNativePG) would once the
+     * primary stops answering: the old primary is fenced (killed, so nothing goes on writing to it),
+     * the standby promoted, and its commits no longer wait for a standby until one is back
+     * ({@link #restart} of the old primary). Every commit acknowledged before is on the standby:
+     * replication is synchronous.
+     */
+    public void failOver() {
+        requireCluster();
+        LocalPostgres old = postgres.get(primary);
+        int standby = 1 - primary;
+        say("Failing over: fencing postgres-" + (primary + 1) + " (killed), promoting postgres-" + (standby + 1));
+        old.kill();
+        LocalPostgres promoted = postgres.get(standby);
+        promoted.promote();
+        promoted.requireSynchronousStandby();
+        primary = standby;
     }
 
     /** Stops what has started, newest first. Safe to call again, and from a shutdown hook. */
@@ -205,19 +385,94 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private LocalPostgres startPostgres() {
-        Path postgresData = dataDirectory.resolve("postgres");
-        say("Starting PostgreSQL on " + LOOPBACK + ":" + ports.postgres() + " (fsync on), data in " + postgresData);
-        LocalPostgres started = started(() -> LocalPostgres.start(postgresData, ports.postgres(),
-                LocalPostgres.Durability.DURABLE, binariesDirectory));
-        services().forEach(service -> started.createDatabase(service.database()));
-        return started;
+    private List<Integer> postgresPorts() {
+        return cluster ? List.of(ports.postgres(), ports.postgres() + 1) : List.of(ports.postgres());
     }
 
-    private LocalKafka startKafka() {
+    private List<Integer> kafkaPorts() {
+        if (!cluster) {
+            return List.of(ports.kafka());
+        }
+        List<Integer> kafkaPorts = new ArrayList<>();
+        for (int i = 0; i < KAFKA_NODES; i++) {
+            kafkaPorts.add(ports.kafka() + i);
+        }
+        return kafkaPorts;
+    }
+
+    private void startPostgres() {
+        Path postgresData = dataDirectory.resolve(cluster ? "postgres-1" : "postgres");
+        say("Starting PostgreSQL on " + LOOPBACK + ":" + ports.postgres() + " (fsync on), data in " + postgresData);
+        LocalPostgres first = started(() -> LocalPostgres.start(postgresData, ports.postgres(),
+                LocalPostgres.Durability.DURABLE, binariesDirectory));
+        postgres.add(first);
+        services().forEach(service -> first.createDatabase(service.database()));
+        if (cluster) {
+            postgres.add(null);
+            rebuildStandby(1);
+        }
+    }
+
+    /** Starts server {@code index} as a synchronous standby of the primary, from a fresh copy of it. */
+    private void rebuildStandby(int index) {
+        requireCluster();
+        if (index == primary) {
+            throw new IllegalStateException("postgres-" + (index + 1) + " is the primary; fail over first");
+        }
+        LocalPostgres old = postgres.get(index);
+        if (old != null && old.isRunning()) {
+            throw new IllegalStateException("postgres-" + (index + 1) + " is still running; kill it first");
+        }
+        LocalPostgres source = postgres.get(primary);
+        String name = "postgres_" + (index + 1);
+        int port = postgresPorts().get(index);
+        Path data = dataDirectory.resolve("postgres-" + (index + 1));
+        say("Starting PostgreSQL on " + LOOPBACK + ":" + port + " as a synchronous standby of postgres-"
+                + (primary + 1) + ", copied from it into " + data);
+        Directories.deleteRecursively(data);
+        LocalPostgres standby = started(() -> LocalPostgres.startStandby(source, name, data, port,
+                LocalPostgres.Durability.DURABLE, binariesDirectory));
+        postgres.set(index, standby);
+        source.requireSynchronousStandby(name);
+    }
+
+    private String startKafka() {
         Path kafkaData = dataDirectory.resolve("kafka");
-        say("Starting Kafka on " + LOOPBACK + ":" + ports.kafka() + " (flushing every record), data in " + kafkaData);
-        return started(() -> LocalKafka.start(kafkaData, ports.kafka()));
+        if (cluster) {
+            say("Starting " + KAFKA_NODES + " Kafka nodes on " + LOOPBACK + ":" + kafkaPorts()
+                    + " (flushing every record), data and logs in " + kafkaData);
+            kafkaCluster = started(() -> LocalKafkaCluster.start(kafkaData, kafkaPorts()));
+        } else {
+            say("Starting Kafka on " + LOOPBACK + ":" + ports.kafka() + " (flushing every record), data in " + kafkaData);
+            kafka = started(() -> LocalKafka.start(kafkaData, ports.kafka()));
+        }
+        return kafkaBootstrapServers();
+    }
+
+    private String kind(String part) {
+        requireCluster();
+        if (!parts().contains(part)) {
+            throw new IllegalArgumentException("No part named " + part + "; the parts are " + String.join(", ", parts()));
+        }
+        return part.startsWith("kafka-") ? "kafka" : part.startsWith("postgres-") ? "postgres" : "service";
+    }
+
+    private static int number(String part) {
+        return Integer.parseInt(part.substring(part.lastIndexOf('-') + 1));
+    }
+
+    private LocalPostgres postgresServer(String part) {
+        return postgres.get(number(part) - 1);
+    }
+
+    private Service service(String name) {
+        return services().stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void requireCluster() {
+        if (!cluster) {
+            throw new IllegalStateException("Only a cluster (./run.sh --cluster) has parts to fail");
+        }
     }
 
     /** Starts a piece unless we are stopping, and registers it to be stopped. */

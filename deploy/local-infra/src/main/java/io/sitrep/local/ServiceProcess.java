@@ -105,12 +105,32 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Freezes the service's JVM (SIGSTOP): it neither answers nor closes its connections. */
+    public void freeze() {
+        Signals.freezeTree(pid());
+    }
+
+    /** Lets a frozen service go on (SIGCONT). */
+    public void resume() {
+        Signals.resumeTree(pid());
+    }
+
+    /** Kills the service at once (SIGKILL), as a machine that loses power: nothing is shut down cleanly. */
+    public void kill() {
+        Signals.killTree(pid());
+        process.onExit().join();
+    }
+
     /**
      * Asks the service to stop (SIGTERM, so Spring shuts down gracefully) and kills it if it still
      * runs after the grace period.
      */
     @Override
     public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        resume(); // a frozen JVM handles SIGTERM only once it runs again
         // Through the ProcessHandle: Process.destroy() would also close the output pipe, and the
         // service's last words (why it stopped, or failed to) would be lost.
         process.toHandle().destroy();
