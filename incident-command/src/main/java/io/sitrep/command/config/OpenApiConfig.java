@@ -37,7 +37,7 @@ class OpenApiConfig {
         PROBLEMS.put("422", "Contradicts what is stored: occurredAt in the future or before the previous entry, "
                 + "an unknown component, a reused Idempotency-Key, the 1,001st update");
         PROBLEMS.put("429", "Over the API key's rate limit; see Retry-After");
-        PROBLEMS.put("503", "The event store cannot be reached; nothing changed; see Retry-After");
+        PROBLEMS.put("503", "The event store cannot be reached; retry after Retry-After with the same Idempotency-Key");
     }
 
     @Bean

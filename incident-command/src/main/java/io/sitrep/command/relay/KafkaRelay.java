@@ -7,6 +7,7 @@ import io.sitrep.events.SitrepEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,6 +25,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -30,11 +34,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The outbox relay: a streaming event processor over the event store that publishes every event to
- * Kafka as a CloudEvent keyed by its page. Records of a batch are sent together and awaited before
+ * Kafka as a CloudEvent keyed by its page. A batch's records are sent together and awaited before
  * the batch commits, so the processor's token only passes an event once Kafka acknowledged it
- * ({@code acks=all}, idempotent producer). If Kafka fails, the batch fails, the token stays, and the
- * processor retries the batch with a growing pause: events may then reach the topic twice, never
- * out of order within a page and never not at all.
+ * ({@code acks=all}, idempotent producer).
+ *
+ * <p>If Kafka fails to acknowledge them, the batch's records are sent again, all of them and in
+ * order, every second until Kafka takes them: events may then reach the topic twice, never out of
+ * order within a page and never not at all. The batch waits rather than fails, because Axon's
+ * processor doubles its pause after each failed batch, up to a minute: after a long outage the
+ * relay would have gone on waiting for up to a minute after Kafka came back. While the batch waits,
+ * its transaction keeps the relay's token locked, so no other instance takes the relay over; if
+ * this instance dies, the lock goes with it.
  */
 @Component
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
@@ -42,8 +52,10 @@ class KafkaRelay {
 
     static final String PROCESSING_GROUP = "kafka-relay";
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaRelay.class);
     private static final String PENDING = KafkaRelay.class.getName() + ".pending";
     private static final long ACK_TIMEOUT_SECONDS = 60;
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final KafkaAdmin admin;
@@ -51,6 +63,7 @@ class KafkaRelay {
     private volatile boolean topicExists;
     private final CloudEventCodec codec = new CloudEventCodec();
     private final Counter published;
+    private final Counter retries;
 
     KafkaRelay(KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, NewTopic topic, MeterRegistry meters) {
         this.kafka = kafka;
@@ -58,24 +71,57 @@ class KafkaRelay {
         this.topic = topic;
         this.published = Counter.builder("sitrep.relay.published").baseUnit("events")
                 .description("Events the relay published and Kafka acknowledged").register(meters);
+        this.retries = Counter.builder("sitrep.relay.retries").baseUnit("batches")
+                .description("Batches Kafka did not acknowledge, which the relay sent again").register(meters);
     }
 
     @EventHandler
     void on(SitrepEvent event, EventMessage<?> message, @SequenceNumber Long sequenceNumber,
             @Timestamp Instant recordedAt) {
-        ensureTopic();
         EventEnvelope envelope = CloudEventCodec.envelope(event, message.getIdentifier(), recordedAt,
                 Versions.afterSequenceNumber(sequenceNumber));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), CloudEventCodec.keyOf(event),
                 codec.encode(envelope));
         record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        pendingSends().add(kafka.send(record));
+        batch().add(record);
+    }
+
+    /** The records of the current batch, published once before the batch's token is stored. */
+    private List<ProducerRecord<String, byte[]>> batch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING, key -> {
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> publish(records));
+            return records;
+        });
+    }
+
+    /** Sends the records and waits until Kafka acknowledged every one, sending them all again while it does not. */
+    private void publish(List<ProducerRecord<String, byte[]>> records) {
+        while (true) {
+            try {
+                ensureTopic();
+                List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(records.size());
+                records.forEach(record -> sends.add(kafka.send(record)));
+                CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                published.increment(records.size());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RelayFailed("interrupted while waiting for Kafka; the batch will be sent again", e);
+            } catch (ExecutionException | TimeoutException | KafkaException | org.springframework.kafka.KafkaException e) {
+                // Kafka away or failing (the producer's and KafkaAdmin's failures), not a bug of ours
+                retries.increment();
+                log.warn("Kafka did not acknowledge a batch of {} events ({}); sending it again in {} s",
+                        records.size(), e.getMessage(), RETRY_PAUSE.toSeconds());
+                pause();
+            }
+        }
     }
 
     /**
      * KafkaAdmin creates the topic at start-up; this makes sure of it again before the first send,
-     * so that a broker that was down at start-up gets its topic as soon as it is back. While Kafka
-     * is unreachable it fails, and the relay retries.
+     * so that a broker that was down at start-up gets its topic as soon as it is back.
      */
     private void ensureTopic() {
         if (!topicExists) {
@@ -84,27 +130,13 @@ class KafkaRelay {
         }
     }
 
-    /** The sends of the current batch, awaited once before the batch's token is stored. */
-    private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING, key -> {
-            List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
-            return sends;
-        });
-    }
-
-    private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+    private static void pause() {
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Thread.sleep(RETRY_PAUSE.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RelayFailed("interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new RelayFailed("Kafka did not acknowledge " + sends.size() + " events; the batch will be retried",
-                    e);
+            throw new RelayFailed("interrupted while waiting to send a batch again", e);
         }
-        published.increment(sends.size());
     }
 
     static final class RelayFailed extends RuntimeException {

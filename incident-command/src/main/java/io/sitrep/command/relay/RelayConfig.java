@@ -29,6 +29,7 @@ class RelayConfig {
 
     private static final int BATCH_SIZE = 100;
     private static final Duration EVENT_WAIT = Duration.ofMillis(10);
+    private static final Duration CLAIM_INTERVAL = Duration.ofSeconds(1);
 
     /** Kafka's part of the health, outside readiness: while Kafka is away, writes still succeed. */
     @Bean("kafka")
@@ -57,7 +58,12 @@ class RelayConfig {
      * far behind (a burst longer than the store's in-memory cache) Axon's store serves it from the
      * database and signals nothing, and it would then see new events only when its wait runs out:
      * hence a short wait, so that the lag stays in milliseconds afterwards too. (Its price: while no
-     * event comes, the relay asks the event store for one every 10 ms, an indexed look-up.)
+     * event comes, the event store is asked for one every {@code sitrep.relay.fetch-delay}, an indexed
+     * look-up; see EventStoreConfig.)
+     *
+     * <p>Of several instances, the one whose claim on the relay's token is fresh publishes. When it
+     * dies, its claim goes stale after the token store's claim timeout (EventStoreConfig), and
+     * another instance, trying every second, takes the relay over from the last acknowledged position.
      */
     @Bean
     ConfigurerModule relayProcessor() {
@@ -67,7 +73,8 @@ class RelayConfig {
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialSegmentsCount(1)
                                 .andBatchSize(BATCH_SIZE)
-                                .andEventAvailabilityTimeout(EVENT_WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                                .andEventAvailabilityTimeout(EVENT_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                                .andTokenClaimInterval(CLAIM_INTERVAL.toMillis(), TimeUnit.MILLISECONDS))
                 .registerListenerInvocationErrorHandler(KafkaRelay.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
     }
