@@ -30,7 +30,7 @@ public final class NodeTools {
 
     private static final String RESOURCES = "/node-tools/";
     private static final List<String> FILES = List.of("package.json", "package-lock.json", "asyncapi-messages.mjs",
-            "json-schemas.mjs");
+            "json-schemas.mjs", "crd-resources.mjs");
     private static final long TIMEOUT_MINUTES = 5;
     private static Optional<NodeTools> instance;
 
@@ -124,7 +124,8 @@ public final class NodeTools {
         return new NodeTools(directory);
     }
 
-    private static boolean onPath(String command) {
+    /** Whether a command is on the path, so that a test can skip where its tool is missing. */
+    public static boolean onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
