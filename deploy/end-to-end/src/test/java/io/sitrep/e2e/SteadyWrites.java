@@ -1,6 +1,8 @@
 package io.sitrep.e2e;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +58,8 @@ final class SteadyWrites implements AutoCloseable {
     record Sample(long nanos, URI query, long lagMillis) {
     }
 
+    private final String name;
+    private final long startedNanos = System.nanoTime();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String apiKey;
     private final List<URI> commands;
@@ -76,6 +80,7 @@ final class SteadyWrites implements AutoCloseable {
      * @param name the pages' ids start with it
      */
     SteadyWrites(String name, int writers, List<URI> commands, List<URI> queries, String apiKey) {
+        this.name = name;
         this.apiKey = apiKey;
         this.commands = commands;
         this.probed = queries;
@@ -129,6 +134,24 @@ final class SteadyWrites implements AutoCloseable {
 
     Set<String> incidents() {
         return writes.stream().map(Write::incident).filter(incident -> incident != null).collect(Collectors.toSet());
+    }
+
+    /**
+     * Writes the run down for a closer look: {@code <name>-writes.csv} (when each write was sent, in
+     * seconds from the start, through which instance, its status and latency) and {@code
+     * <name>-lag.csv} (each lag sample: when, from which query instance, the lag in ms).
+     */
+    void save(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        StringBuilder lines = new StringBuilder("seconds,instance,status,latency_ms,marker\n");
+        writes.forEach(write -> lines.append(String.format("%.3f,%s,%d,%d,%s%n", (write.startedNanos() - startedNanos) / 1e9,
+                write.instance(), write.status(), write.latency().toMillis(), write.marker())));
+        Files.writeString(directory.resolve(name + "-writes.csv"), lines);
+        lines.setLength(0);
+        lines.append("seconds,query,lag_ms\n");
+        samples.forEach(sample -> lines.append(String.format("%.3f,%s,%d%n", (sample.nanos() - startedNanos) / 1e9,
+                sample.query(), sample.lagMillis())));
+        Files.writeString(directory.resolve(name + "-lag.csv"), lines);
     }
 
     /** Stops writing and probing, and waits for the threads to finish what they were doing. */
