@@ -29,7 +29,12 @@ class OlarkReportTest {
             Locale.US).withZone(PACIFIC);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final RunningSitrep sitrep = RunningSitrep.get();
+    private final RunningSitrep sitrep = sitrep();
+
+    /** The system under test: the embedded one here. */
+    RunningSitrep sitrep() {
+        return RunningSitrep.get();
+    }
 
     /** An entry of the report: its label, its text and when it was posted. */
     private record Entry(String label, String text, Instant postedAt) {

@@ -8,10 +8,14 @@ import tools.jackson.databind.JsonNode;
 /** What goes in through the write API comes out of the read API, through the event store and Kafka. */
 class ReadYourWritesTest {
 
-    private final RunningSitrep sitrep = RunningSitrep.get();
+    /** The system under test: the embedded one here. */
+    RunningSitrep sitrep() {
+        return RunningSitrep.get();
+    }
 
     @Test
     void anIncidentWrittenIsReadBackAtTheVersionTheWriteAnswered() {
+        RunningSitrep sitrep = sitrep();
         sitrep.write("PUT", "/api/v1/pages/e2e-shop", "{\"name\":\"Shop\",\"timeZone\":\"Europe/Berlin\"}").expect(201);
         sitrep.write("PUT", "/api/v1/pages/e2e-shop/components/checkout", "{\"name\":\"Checkout\",\"group\":\"Store\"}")
                 .expect(201);

@@ -25,10 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sitrep as ./run.sh runs it: incident-command and incident-query from their jars, as processes of
- * their own, on a real PostgreSQL and a real Kafka broker. Started once for all end-to-end tests,
- * stopped when the JVM exits.
+ * their own, on a real PostgreSQL and a real Kafka broker: the embedded ones, started once for all
+ * end-to-end tests ({@link #get()}), or any others ({@link #start}).
  */
-final class RunningSitrep {
+final class RunningSitrep implements AutoCloseable {
 
     static final String API_KEY = "e2e-key";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -36,50 +36,62 @@ final class RunningSitrep {
     private static RunningSitrep instance;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final List<ServiceProcess> services;
     private final URI command;
     private final URI query;
 
-    private RunningSitrep(URI command, URI query) {
-        this.command = command;
-        this.query = query;
+    private RunningSitrep(List<ServiceProcess> services) {
+        this.services = services;
+        this.command = services.get(0).baseUrl();
+        this.query = services.get(1).baseUrl();
     }
 
+    /** The system on this JVM's embedded PostgreSQL and Kafka, started on first use, stopped when the JVM exits. */
     static synchronized RunningSitrep get() {
         if (instance == null) {
-            instance = start();
+            LocalPostgres postgres = LocalPostgres.shared();
+            postgres.createDatabase("e2e_command");
+            postgres.createDatabase("e2e_query");
+            instance = start(postgres.jdbcUrl("e2e_command"), postgres.jdbcUrl("e2e_query"), postgres.username(),
+                    postgres.password(), LocalKafka.shared().bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "sitrep-e2e-stop"));
         }
         return instance;
     }
 
-    private static RunningSitrep start() {
-        LocalPostgres postgres = LocalPostgres.shared();
-        postgres.createDatabase("e2e_command");
-        postgres.createDatabase("e2e_query");
+    /** Starts both services on the given databases and Kafka, and returns once both are healthy. */
+    static RunningSitrep start(String commandDatabase, String queryDatabase, String user, String password,
+                               String bootstrapServers) {
         Map<String, String> common = Map.of(
-                "SITREP_KAFKA_BOOTSTRAP", LocalKafka.shared().bootstrapServers(),
+                "SITREP_KAFKA_BOOTSTRAP", bootstrapServers,
                 "SITREP_BIND_ADDRESS", "127.0.0.1",
-                "SITREP_DB_USER", postgres.username(),
-                "SITREP_DB_PASSWORD", postgres.password(),
+                "SITREP_DB_USER", user,
+                "SITREP_DB_PASSWORD", password,
                 "SITREP_API_KEYS", API_KEY + "=pages:write,incidents:write");
         int commandPort = Ports.free();
         int queryPort = Ports.free();
         List<ServiceProcess> services = List.of(
                 ServiceProcess.start("incident-command", jar("sitrep.command.jar"),
                         URI.create("http://127.0.0.1:" + commandPort), with(common,
-                                "SITREP_DB_URL", postgres.jdbcUrl("e2e_command"),
+                                "SITREP_DB_URL", commandDatabase,
                                 "SITREP_COMMAND_PORT", Integer.toString(commandPort))),
                 ServiceProcess.start("incident-query", jar("sitrep.query.jar"),
                         URI.create("http://127.0.0.1:" + queryPort), with(common,
-                                "SITREP_DB_URL", postgres.jdbcUrl("e2e_query"),
+                                "SITREP_DB_URL", queryDatabase,
                                 "SITREP_QUERY_PORT", Integer.toString(queryPort))));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> services.forEach(ServiceProcess::close),
-                "sitrep-e2e-stop"));
+        RunningSitrep sitrep = new RunningSitrep(services);
         await("both services healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
             services.forEach(service -> assertThat(service.isAlive())
                     .as("%s is running (see its output in this test's log)", service.name()).isTrue());
             return services.stream().allMatch(ServiceProcess::isHealthy);
         });
-        return new RunningSitrep(services.get(0).baseUrl(), services.get(1).baseUrl());
+        return sitrep;
+    }
+
+    /** Stops both services. */
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::close);
     }
 
     private static Path jar(String property) {

@@ -67,9 +67,11 @@ public final class LocalRun {
                     System.out.println("[sitrep] " + answer.stripTrailing());
                 }
             }
-            Thread.currentThread().join();
         } catch (IOException e) {
-            System.err.println("[sitrep] The terminal is gone (" + e.getMessage() + "); running on until stopped");
+            System.err.println("[sitrep] Cannot read the terminal (" + e.getMessage() + "); running on until stopped");
+        }
+        try {
+            Thread.currentThread().join(); // the shutdown hook stops everything
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
