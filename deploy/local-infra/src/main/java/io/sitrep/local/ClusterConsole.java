@@ -79,13 +79,7 @@ final class ClusterConsole {
             if (part.startsWith("postgres-")) {
                 role = part.equals(system.primaryPart()) ? " (primary)" : " (standby)";
             }
-            String pid;
-            try {
-                long id = system.pid(part);
-                pid = ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false) ? "pid " + id : "not running";
-            } catch (RuntimeException notRunning) {
-                pid = "not running";
-            }
+            String pid = system.isRunning(part) ? "pid " + system.pid(part) : "not running";
             parts.append(String.format(" %-20s %s%s%n", part, pid, role));
         }
         return parts.toString();

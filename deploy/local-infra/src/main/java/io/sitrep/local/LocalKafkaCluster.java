@@ -86,31 +86,10 @@ public final class LocalKafkaCluster implements AutoCloseable {
         return quorum.stream().map(LocalKafka.Node::id).toList();
     }
 
-    /** The operating system's id of a node's process. */
-    public long pid(int node) {
-        return process(node).pid();
-    }
-
-    /** Whether the node's process runs (frozen or not). */
-    public boolean isAlive(int node) {
-        return process(node).isAlive();
-    }
-
-    /** Freezes the node (SIGSTOP): it neither answers nor leaves the cluster, as a machine cut off. */
-    public void freeze(int node) {
-        signal(node, "STOP");
-    }
-
-    /** Lets a frozen node go on (SIGCONT). */
-    public void resume(int node) {
-        signal(node, "CONT");
-    }
-
-    /** Kills the node at once (SIGKILL), as a machine that loses power. */
-    public void kill(int node) {
-        Process process = process(node);
-        process.destroyForcibly();
-        await(process);
+    /** A node's process, to freeze (as a machine cut off: it neither answers nor leaves the cluster), resume or kill. */
+    public Failable node(int id) {
+        Process process = process(id);
+        return process::pid;
     }
 
     /** Starts a node that was killed or stopped again, on its data; returns once the cluster has all its brokers. */
@@ -195,20 +174,5 @@ public final class LocalKafkaCluster implements AutoCloseable {
             throw new IllegalArgumentException("There is no Kafka node " + node);
         }
         return process;
-    }
-
-    private void signal(int node, String signal) {
-        if (!Signals.send(signal, pid(node))) {
-            throw new IllegalStateException("Could not send SIG" + signal + " to Kafka node " + node);
-        }
-    }
-
-    private static void await(Process process) {
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * inside it). Connections use the superuser {@value #USER} with trust authentication, as zonky's
  * initdb sets it up: acceptable because nothing but this machine can reach the socket.
  */
-public final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable, Failable {
 
     // The unpacked binaries of the tests' servers outlive the JVM (zonky names them by digest and
     // locks while unpacking), so that later test JVMs skip the seconds it takes to unpack them.
@@ -314,30 +314,13 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /**
-     * Freezes the server and its backends (SIGSTOP), as a machine that stops answering: connections
-     * stay open, and whatever is sent on them waits.
+     * Whether the server's postmaster runs (frozen or not). Freezing and killing it (as a machine that
+     * stops answering, or as a failover fences an old primary) take its backends with it.
      */
-    public void freeze() {
-        Signals.freezeTree(pid());
-    }
-
-    /** Lets a frozen server go on (SIGCONT). */
-    public void resume() {
-        Signals.resumeTree(pid());
-    }
-
-    /**
-     * Kills the server and its backends at once (SIGKILL), as a failover fences an old primary: its
-     * clients' connections break, so none of them goes on writing to it. The data stays.
-     */
-    public void kill() {
-        Signals.killTree(pid());
-    }
-
-    /** Whether the server's postmaster runs (frozen or not). */
+    @Override
     public boolean isRunning() {
         try {
-            return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+            return Failable.super.isRunning();
         } catch (IllegalStateException noPidFile) {
             return false;
         }
@@ -348,6 +331,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /** The server's process id (its postmaster's), from the first line of {@code postmaster.pid}. */
+    @Override
     public long pid() {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         try (Stream<String> lines = Files.lines(pidFile)) {

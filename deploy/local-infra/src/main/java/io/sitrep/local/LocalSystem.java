@@ -271,38 +271,27 @@ public final class LocalSystem implements AutoCloseable {
 
     /** A part's process id, for kill(1) by hand. */
     public long pid(String part) {
-        return switch (kind(part)) {
-            case "kafka" -> kafkaCluster.pid(number(part));
-            case "postgres" -> postgresServer(part).pid();
-            default -> process(service(part)).pid();
-        };
+        return failable(part).pid();
     }
 
     /** Freezes a part (SIGSTOP): it neither answers nor leaves, as a machine cut off from the network. */
     public void freeze(String part) {
-        switch (kind(part)) {
-            case "kafka" -> kafkaCluster.freeze(number(part));
-            case "postgres" -> postgresServer(part).freeze();
-            default -> process(service(part)).freeze();
-        }
+        failable(part).freeze();
     }
 
     /** Lets a frozen part go on (SIGCONT). */
     public void resume(String part) {
-        switch (kind(part)) {
-            case "kafka" -> kafkaCluster.resume(number(part));
-            case "postgres" -> postgresServer(part).resume();
-            default -> process(service(part)).resume();
-        }
+        failable(part).resume();
     }
 
     /** Kills a part at once (SIGKILL), as a machine that loses power. */
     public void kill(String part) {
-        switch (kind(part)) {
-            case "kafka" -> kafkaCluster.kill(number(part));
-            case "postgres" -> postgresServer(part).kill();
-            default -> process(service(part)).kill();
-        }
+        failable(part).kill();
+    }
+
+    /** Whether a part's process runs (frozen or not). */
+    public boolean isRunning(String part) {
+        return failable(part).isRunning();
     }
 
     /**
@@ -323,15 +312,6 @@ public final class LocalSystem implements AutoCloseable {
                 awaitHealthy();
             }
         }
-    }
-
-    /** Whether a part's process runs (frozen or not). */
-    public boolean isRunning(String part) {
-        return switch (kind(part)) {
-            case "kafka" -> kafkaCluster.isAlive(number(part));
-            case "postgres" -> postgresServer(part).isRunning();
-            default -> process(service(part)).isAlive();
-        };
     }
 
     /**
@@ -447,6 +427,15 @@ public final class LocalSystem implements AutoCloseable {
             kafka = started(() -> LocalKafka.start(kafkaData, ports.kafka()));
         }
         return kafkaBootstrapServers();
+    }
+
+    /** A part's latest process. */
+    private Failable failable(String part) {
+        return switch (kind(part)) {
+            case "kafka" -> kafkaCluster.node(number(part));
+            case "postgres" -> postgresServer(part);
+            default -> process(service(part));
+        };
     }
 
     private String kind(String part) {

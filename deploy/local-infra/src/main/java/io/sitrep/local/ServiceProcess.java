@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A service's fat jar running as a child JVM, its output copied to ours with its name in front. */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable, Failable {
 
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -78,6 +78,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** The operating system's id of the service's JVM, to read its memory use say. */
+    @Override
     public long pid() {
         return process.pid();
     }
@@ -103,22 +104,6 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** Freezes the service's JVM (SIGSTOP): it neither answers nor closes its connections. */
-    public void freeze() {
-        Signals.freezeTree(pid());
-    }
-
-    /** Lets a frozen service go on (SIGCONT). */
-    public void resume() {
-        Signals.resumeTree(pid());
-    }
-
-    /** Kills the service at once (SIGKILL), as a machine that loses power: nothing is shut down cleanly. */
-    public void kill() {
-        Signals.killTree(pid());
-        process.onExit().join();
     }
 
     /**

@@ -47,11 +47,11 @@ class LocalKafkaClusterTest {
             try (KafkaProducer<String, String> producer = producer(cluster)) {
                 send(producer, sent, "before");
 
-                cluster.freeze(2);
+                cluster.node(2).freeze();
                 send(producer, sent, "frozen");
-                cluster.resume(2);
+                cluster.node(2).resume();
 
-                cluster.kill(3);
+                cluster.node(3).kill();
                 send(producer, sent, "dead");
                 cluster.restart(3);
                 send(producer, sent, "back");
