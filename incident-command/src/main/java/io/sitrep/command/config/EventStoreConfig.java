@@ -1,5 +1,7 @@
 package io.sitrep.command.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.sitrep.events.EventJson;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -89,8 +91,11 @@ public class EventStoreConfig {
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, ConnectionProvider connections,
                                           TransactionManager transactions, EventSchema schema,
-                                          org.axonframework.config.Configuration axon) {
-        return JdbcEventStorageEngine.builder()
+                                          org.axonframework.config.Configuration axon, MeterRegistry meters) {
+        Timer appends = Timer.builder("sitrep.event.store.appends")
+                .description("Inserts of a command's events into the event store, before the commit")
+                .publishPercentileHistogram().register(meters);
+        return new TimedEventStorageEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(snapshotSerializer())
                 .upcasterChain(axon.upcasterChain())
@@ -98,8 +103,7 @@ public class EventStoreConfig {
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(schema)
-                .build();
+                .schema(schema), appends);
     }
 
     /**

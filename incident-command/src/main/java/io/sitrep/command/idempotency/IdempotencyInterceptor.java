@@ -1,5 +1,6 @@
 package io.sitrep.command.idempotency;
 
+import io.micrometer.core.instrument.Counter;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -16,9 +17,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final IdempotencyStore store;
+    private final Counter repeats;
 
-    IdempotencyInterceptor(IdempotencyStore store) {
+    IdempotencyInterceptor(IdempotencyStore store, Counter repeats) {
         this.store = store;
+        this.repeats = repeats;
     }
 
     @Override
@@ -30,6 +33,7 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         }
         Optional<IdempotentResult> earlier = store.answered(key.get());
         if (earlier.isPresent()) {
+            repeats.increment();
             return earlier.get();
         }
         Object result = chain.proceed();

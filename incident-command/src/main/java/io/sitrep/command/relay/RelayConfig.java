@@ -1,17 +1,14 @@
 package io.sitrep.command.relay;
 
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.sitrep.support.KafkaHealthIndicator;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +27,9 @@ class RelayConfig {
     private static final int BATCH_SIZE = 100;
     private static final Duration EVENT_WAIT = Duration.ofMillis(10);
     private static final Duration CLAIM_INTERVAL = Duration.ofSeconds(1);
+    /** The global index of the last event the relay published, from its token (-1 before the first). */
+    private static final String POSITION = "coalesce((select (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint"
+            + " from token_entry where processor_name = '" + KafkaRelay.PROCESSING_GROUP + "' and segment = 0), -1)";
 
     /** Kafka's part of the health, outside readiness: while Kafka is away, writes still succeed. */
     @Bean("kafka")
@@ -80,23 +80,27 @@ class RelayConfig {
     }
 
     /**
-     * {@code sitrep.relay.lag}: events stored but not yet published. Counted in the event store
-     * past the relay's position, so it is exact even where the global index has gaps.
+     * {@code sitrep.relay.lag}: events stored but not yet published, and {@code sitrep.relay.lag.age}:
+     * how long ago the oldest of them was stored. Counted in the event store past the position in the
+     * relay's token, which every instance reads (so every instance reports the same; alert on the
+     * highest), and exact even where the global index has gaps.
      */
     @Bean
-    Gauge relayLag(MeterRegistry meters, EventProcessingConfiguration processing, JdbcClient jdbc) {
-        return Gauge.builder("sitrep.relay.lag", () -> {
-                    long position = processing.eventProcessor(KafkaRelay.PROCESSING_GROUP, StreamingEventProcessor.class)
-                            .map(processor -> processor.processingStatus().values().stream()
-                                    .map(EventTrackerStatus::getCurrentPosition)
-                                    .mapToLong(current -> current.orElse(-1))
-                                    .min().orElse(-1))
-                            .orElse(-1L);
-                    return jdbc.sql("select count(*) from domain_event_entry where global_index > ?")
-                            .param(position).query(Long.class).single();
-                })
-                .baseUnit("events")
-                .description("Events in the event store that the relay has not yet published to Kafka")
-                .register(meters);
+    MeterBinder relayLag(JdbcClient jdbc) {
+        return meters -> {
+            Gauge.builder("sitrep.relay.lag", () -> jdbc.sql(
+                            "select count(*) from domain_event_entry where global_index > " + POSITION)
+                            .query(Long.class).single())
+                    .baseUnit("events")
+                    .description("Events in the event store that the relay has not yet published to Kafka")
+                    .register(meters);
+            Gauge.builder("sitrep.relay.lag.age", () -> jdbc.sql("select coalesce(extract(epoch from now()"
+                            + " - (select time_stamp::timestamptz from domain_event_entry where global_index > "
+                            + POSITION + " order by global_index limit 1)), 0)")
+                            .query(Double.class).single())
+                    .baseUnit("seconds")
+                    .description("How long ago the oldest event the relay has not yet published was stored; 0 when none")
+                    .register(meters);
+        };
     }
 }
