@@ -1,5 +1,7 @@
 package io.sitrep.query.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.sitrep.events.ComponentStatus;
 import io.sitrep.events.Impact;
 import io.sitrep.events.IncidentStatus;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -73,10 +76,12 @@ class ReadApiController {
 
     private final ReadModel readModel;
     private final PastViews past;
+    private final MeterRegistry meters;
 
-    ReadApiController(ReadModel readModel, PastViews past) {
+    ReadApiController(ReadModel readModel, PastViews past, MeterRegistry meters) {
         this.readModel = readModel;
         this.past = past;
+        this.meters = meters;
     }
 
     @GetMapping("/pages/{pageId}/summary")
@@ -136,14 +141,27 @@ class ReadApiController {
                 .orElseThrow(() -> NotFound.incident(incidentId));
     }
 
+    /**
+     * Waits until the read model has applied the version, timed as {@code sitrep.read.min.version}
+     * by outcome: {@code applied}, or {@code timeout} (a 503).
+     */
+    private Timer minVersionWaits(String outcome) {
+        return Timer.builder("sitrep.read.min.version").tag("outcome", outcome)
+                .description("Reads with minVersion, timed while they wait for the read model to apply it")
+                .register(meters);
+    }
+
     private void awaitVersion(String incidentId, long minVersion) throws InterruptedException {
-        long deadline = System.nanoTime() + MIN_VERSION_WAIT.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + MIN_VERSION_WAIT.toNanos();
         while (true) {
             Optional<Long> applied = readModel.incidentVersion(incidentId);
             if (applied.isPresent() && applied.get() >= minVersion) {
+                minVersionWaits("applied").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 return;
             }
             if (System.nanoTime() > deadline) {
+                minVersionWaits("timeout").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 throw new NotYetApplied("the read model has not applied version " + minVersion + " of incident "
                         + incidentId + " yet" + applied.map(v -> " (it is at " + v + ")").orElse(""));
             }

@@ -7,7 +7,9 @@ import io.sitrep.events.EventEnvelope;
 import io.sitrep.query.readmodel.Projector;
 import io.sitrep.support.DatabaseFailures;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +36,24 @@ class EventListener implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(EventListener.class);
     private static final Duration DATABASE_RETRY = Duration.ofSeconds(1);
+    private static final String TYPE_PREFIX = "io.sitrep.";
+    private static final String TYPE_SUFFIX = ".v1";
 
     private final CloudEventCodec codec = new CloudEventCodec();
     private final Projector projector;
     private final TransactionTemplate transactions;
     private final Counter unreachable;
+    private final Counter skipped;
+    private final MeterRegistry meters;
     private volatile boolean stopping;
 
     EventListener(Projector projector, TransactionTemplate transactions, MeterRegistry meters) {
         this.projector = projector;
         this.transactions = transactions;
+        this.meters = meters;
+        this.skipped = Counter.builder("sitrep.consumer.skipped").baseUnit("events")
+                .description("Events the read models had applied already (redelivered or replayed), skipped")
+                .register(meters);
         this.unreachable = Counter.builder("sitrep.consumer.database.unreachable").baseUnit("attempts")
                 .description("Attempts to apply a batch that found the read models' database out of reach; "
                         + "each is retried a second later")
@@ -75,27 +85,52 @@ class EventListener implements ApplicationListener<ContextClosedEvent> {
         stopping = true;
     }
 
+    /**
+     * Applies the records and counts them: {@code sitrep.consumer.events} by event type (the
+     * CloudEvents type's name, as {@code incident.update-posted}), and {@code sitrep.consumer.skipped}
+     * those the read models had applied already.
+     */
     private void applyAll(List<ConsumerRecord<String, byte[]>> records) {
+        List<EventEnvelope> envelopes;
+        int applied;
         try {
-            inTransaction(() -> projector.apply(records.stream().map(this::decode).toList()));
+            List<EventEnvelope> batch = records.stream().map(this::decode).toList();
+            applied = inTransaction(() -> projector.apply(batch));
+            envelopes = batch;
         } catch (ReadModelsUnreachable unreachable) {
             throw unreachable;
         } catch (RuntimeException batchFailed) {
-            records.forEach(record -> {
+            List<EventEnvelope> each = new ArrayList<>();
+            applied = 0;
+            for (ConsumerRecord<String, byte[]> record : records) {
                 try {
-                    inTransaction(() -> projector.apply(decode(record)));
+                    EventEnvelope envelope = decode(record);
+                    applied += inTransaction(() -> projector.apply(envelope)) ? 1 : 0;
+                    each.add(envelope);
                 } catch (ReadModelsUnreachable unreachable) {
                     throw unreachable;
                 } catch (RuntimeException failed) {
                     throw new BatchListenerFailedException(String.valueOf(failed.getMessage()), failed, record);
                 }
-            });
+            }
+            envelopes = each;
         }
+        for (EventEnvelope envelope : envelopes) {
+            Counter.builder("sitrep.consumer.events").baseUnit("events")
+                    .description("Events consumed from the topic (applied, or skipped as applied already), by type")
+                    .tag("type", typeName(envelope.type())).register(meters).increment();
+        }
+        skipped.increment(envelopes.size() - applied);
     }
 
-    private void inTransaction(Runnable work) {
+    private static String typeName(String type) {
+        return type.startsWith(TYPE_PREFIX) && type.endsWith(TYPE_SUFFIX)
+                ? type.substring(TYPE_PREFIX.length(), type.length() - TYPE_SUFFIX.length()) : type;
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
         try {
-            transactions.executeWithoutResult(status -> work.run());
+            return transactions.execute(status -> work.get());
         } catch (RuntimeException failed) {
             throw DatabaseFailures.outOfReach(failed) ? new ReadModelsUnreachable(failed) : failed;
         }

@@ -4,6 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +37,26 @@ class CachedPageReads extends OncePerRequestFilter {
             HttpHeaders.CONNECTION.toLowerCase(), HttpHeaders.SET_COOKIE.toLowerCase());
 
     private final PageResponseCache cache;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter uncached;
 
-    CachedPageReads(PageResponseCache cache) {
+    CachedPageReads(PageResponseCache cache, MeterRegistry meters) {
         this.cache = cache;
+        this.hits = requests(meters, "hit");
+        this.misses = requests(meters, "miss");
+        this.uncached = requests(meters, "off");
+    }
+
+    /**
+     * {@code sitrep.page.cache.requests}: the page reads the cache can answer, by result: {@code hit}
+     * (answered from it), {@code miss} (built, then kept) and {@code off} (built, not kept: the cache
+     * is off while the page-change listener cannot hear every change).
+     */
+    private static Counter requests(MeterRegistry meters, String result) {
+        return Counter.builder("sitrep.page.cache.requests").baseUnit("requests").tag("result", result)
+                .description("Page reads the page cache can answer, by result: hit, miss (built and kept), off")
+                .register(meters);
     }
 
     @Override
@@ -54,11 +73,13 @@ class CachedPageReads extends OncePerRequestFilter {
                 + (request.getHeader(HttpHeaders.ORIGIN) == null ? "" : " cors");
         Optional<PageResponseCache.Response> hit = cache.find(pageId, key);
         if (hit.isPresent()) {
+            hits.increment();
             send(hit.get(), request, response);
             return;
         }
         Optional<PageResponseCache.Stamp> stamp = cache.stamp(pageId);
         if (stamp.isEmpty()) {
+            uncached.increment();
             chain.doFilter(request, response);
             return;
         }
@@ -66,10 +87,12 @@ class CachedPageReads extends OncePerRequestFilter {
         if (led.isEmpty()) {
             hit = cache.find(pageId, key);
             if (hit.isPresent()) {
+                hits.increment();
                 send(hit.get(), request, response);
                 return;
             }
         }
+        misses.increment();
         try {
             Captured captured = new Captured(response);
             chain.doFilter(request, captured);

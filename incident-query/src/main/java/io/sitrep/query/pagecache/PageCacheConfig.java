@@ -1,5 +1,6 @@
 package io.sitrep.query.pagecache;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +11,8 @@ class PageCacheConfig {
 
     /** Just outside the ETag filter (lowest precedence), so that kept answers carry their ETag. */
     @Bean
-    FilterRegistrationBean<CachedPageReads> cachedPageReads(PageResponseCache cache) {
-        FilterRegistrationBean<CachedPageReads> registration = new FilterRegistrationBean<>(new CachedPageReads(cache));
+    FilterRegistrationBean<CachedPageReads> cachedPageReads(PageResponseCache cache, MeterRegistry meters) {
+        FilterRegistrationBean<CachedPageReads> registration = new FilterRegistrationBean<>(new CachedPageReads(cache, meters));
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
         return registration;
     }

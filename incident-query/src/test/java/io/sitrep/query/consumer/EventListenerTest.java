@@ -14,12 +14,20 @@ import io.sitrep.events.PageEvent.PageDefined;
 import io.sitrep.local.LocalKafka;
 import io.sitrep.query.QueryTestSupport;
 import io.sitrep.query.readmodel.ReadModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -102,6 +110,64 @@ class EventListenerTest extends QueryTestSupport {
                 .anySatisfy(reason -> assertThat(reason).contains("io.sitrep.page.renamed.v9"))
                 .anySatisfy(reason -> assertThat(reason).contains("arrived before its page"));
         assertThat(readModel.page(poisoned)).isEmpty();
+    }
+
+    /**
+     * What the consumer and the read API count, as docs/operations.md lists them for the read side:
+     * events by type and those skipped as applied already, minVersion waits by outcome, page reads
+     * by cache result, and each read model's lag and rebuild progress; every one of them is served.
+     */
+    @Test
+    void theReadSideMetricsOfTheOperationsGuideAreServedAndMove() throws Exception {
+        String page = unique("metrics");
+        String incident = "inc_" + page;
+        EventEnvelope opened = envelope(new IncidentOpened(incident, page, page + "-u1", "Counted", Impact.MINOR,
+                IncidentStatus.INVESTIGATING, "m", Map.of(), NOW), NOW);
+        double openedBefore = counter("sitrep.consumer.events", "type", "incident.opened");
+        double skippedBefore = counter("sitrep.consumer.skipped", null, null);
+        double readsBefore = counter("sitrep.page.cache.requests", "result", "hit")
+                + counter("sitrep.page.cache.requests", "result", "miss") + counter("sitrep.page.cache.requests", "result", "off");
+
+        publish(page, envelope(new PageDefined(page, "Counted", "UTC", null), NOW));
+        publish(page, opened);
+        publish(page, opened); // redelivered: skipped
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(counter("sitrep.consumer.events", "type", "incident.opened")).isEqualTo(openedBefore + 2);
+            assertThat(counter("sitrep.consumer.skipped", null, null)).isEqualTo(skippedBefore + 1);
+        });
+
+        assertThat(get("/api/v1/incidents/" + incident + "?minVersion=1").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/incidents/" + incident + "?minVersion=2").statusCode()).isEqualTo(503);
+        assertThat(meters.get("sitrep.read.min.version").tag("outcome", "applied").timer().count()).isPositive();
+        assertThat(meters.get("sitrep.read.min.version").tag("outcome", "timeout").timer().count()).isPositive();
+        get("/pages/" + page);
+        get("/pages/" + page);
+        assertThat(counter("sitrep.page.cache.requests", "result", "hit")
+                + counter("sitrep.page.cache.requests", "result", "miss")
+                + counter("sitrep.page.cache.requests", "result", "off")).isEqualTo(readsBefore + 2);
+
+        String served = get("/actuator/prometheus").body();
+        assertThat(served).containsPattern("(?m)^sitrep_projection_lag_events\\{projection=\"status-pages\"} [0-9]")
+                .containsPattern("(?m)^sitrep_projection_rebuild_progress_percent\\{projection=\"uptime\"} 100\\.0$");
+        String guide = Files.readString(Path.of("../docs/operations.md"));
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z_]+)` \\|").matcher(guide.substring(guide.indexOf("## Read side")));
+        List<String> documented = new ArrayList<>();
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        assertThat(documented).hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(name -> assertThat(served).as(name).containsPattern("(?m)^" + name + "[_{ ]"));
+    }
+
+    private double counter(String name, String tag, String value) {
+        var search = meters.find(name);
+        var counter = (tag == null ? search : search.tag(tag, value)).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void publish(String key, EventEnvelope envelope) throws Exception {
