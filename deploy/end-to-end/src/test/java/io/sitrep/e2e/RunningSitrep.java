@@ -120,6 +120,12 @@ final class RunningSitrep implements AutoCloseable {
         return send(request);
     }
 
+    /** Both services' metrics, as Prometheus scrapes them from {@code /actuator/prometheus}. */
+    String metrics() {
+        return send(HttpRequest.newBuilder(command.resolve("/actuator/prometheus")).GET()).expect(200).body()
+                + send(HttpRequest.newBuilder(query.resolve("/actuator/prometheus")).GET()).expect(200).body();
+    }
+
     /** A read from incident-query. */
     Answer read(String path) {
         return send(HttpRequest.newBuilder(query.resolve(path)).GET());

@@ -67,6 +67,9 @@ class EventStoreUnavailableTest {
         assertThat(refused.header("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         ApiTestSupport.expect(api.as(null).get("/actuator/health"), 503);
+        // Out of the load balancer while its database is gone, but never restarted for it.
+        ApiTestSupport.expect(api.as(null).get("/actuator/health/readiness"), 503);
+        ApiTestSupport.expect(api.as(null).get("/actuator/health/liveness"), 200);
         // Many writes at once, more than run at once: each is told, none waits on a pool that cannot connect.
         List<HttpApi.Answer> burst = assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
                 ApiTestSupport.concurrently(workers * 3, IntStream.range(0, workers * 3).<Callable<HttpApi.Answer>>mapToObj(i -> () ->
@@ -80,6 +83,7 @@ class EventStoreUnavailableTest {
         postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
         // As a client honouring Retry-After would: wait until the service reports its store is back.
         await().atMost(Duration.ofSeconds(30)).until(() -> api.as(null).get("/actuator/health").status() == 200);
+        ApiTestSupport.expect(api.as(null).get("/actuator/health/readiness"), 200);
         HttpApi.Answer after = ApiTestSupport.expect(
                 api.post("/api/v1/incidents/" + incidentId + "/updates", "{\"message\":\"Back.\"}"), 200);
         assertThat(after.json().get("version").asLong()).as("the refused update left no trace").isEqualTo(2);

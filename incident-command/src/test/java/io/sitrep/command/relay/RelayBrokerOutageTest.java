@@ -92,6 +92,9 @@ class RelayBrokerOutageTest {
             if (i == 3 * COMMANDS / 4) {
                 // Back only once a whole batch has failed to publish, so that the relay must retry it.
                 await().atMost(Duration.ofSeconds(60)).until(this::relayRetrying);
+                // Kafka away: the service stays ready (the event store is the outbox) and alive.
+                ApiTestSupport.expect(api.as(null).get("/actuator/health/readiness"), 200);
+                ApiTestSupport.expect(api.as(null).get("/actuator/health/liveness"), 200);
                 kafka = LocalKafka.startForTest(kafkaData, kafkaPort);
             }
             ApiTestSupport.expect(api.post("/api/v1/incidents/" + incidents.get(i % pages.size()) + "/updates",

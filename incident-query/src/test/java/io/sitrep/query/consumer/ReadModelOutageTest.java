@@ -12,6 +12,10 @@ import io.sitrep.local.Ports;
 import io.sitrep.local.TestServers;
 import io.sitrep.query.readmodel.ReadModel;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,15 +31,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * While the read models' database is down, events wait on the topic instead of going to the
- * dead-letter topic, and they are applied once it is back.
+ * dead-letter topic, and they are applied once it is back. Meanwhile the instance is out of the load
+ * balancer (not ready) but never restarted (alive).
  */
-@SpringBootTest(properties = {"sitrep.api-keys=test-key=admin",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"sitrep.api-keys=test-key=admin",
         "sitrep.kafka.topic=read-model-outage-events", "sitrep.kafka.group=read-model-outage",
         // Fail fast on the missing database, so that the ordinary retries would be over in the outage.
         "spring.datasource.hikari.connection-timeout=250"})
@@ -52,6 +58,9 @@ class ReadModelOutageTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
@@ -84,12 +93,20 @@ class ReadModelOutageTest {
         // More attempts than the three retries after which a record that fails to apply is parked.
         await().atMost(Duration.ofSeconds(30)).until(() -> unreachable() >= unreachableBefore + 4);
         assertThat(meters.get("sitrep.consumer.dead.letters").counter().count()).isEqualTo(deadLettersBefore);
+        assertThat(status("/actuator/health/readiness")).isEqualTo(503);
+        assertThat(status("/actuator/health/liveness")).isEqualTo(200);
 
         postgres = LocalPostgres.startForTest(data.resolve("data"), postgresPort);
         // The pool reconnects on its own; until then a read fails too.
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> readModel.page("first").isPresent() && readModel.page("second").isPresent());
         assertThat(meters.get("sitrep.consumer.dead.letters").counter().count()).isEqualTo(deadLettersBefore);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status("/actuator/health/readiness") == 200);
+    }
+
+    private int status(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private double unreachable() {
