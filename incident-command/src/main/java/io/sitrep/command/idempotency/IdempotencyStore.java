@@ -13,6 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IdempotencyStore {
 
+    private static final int FORGET_AT_ONCE = 5_000;
+
     /** An answer as stored, with the fingerprint of the request it answered. */
     private record Stored(String requestHash, String id, long version) implements IdempotentResult {
     }
@@ -55,11 +57,24 @@ public class IdempotencyStore {
                 .update();
     }
 
+    /**
+     * Forgets the keys past their retention, a few thousand at a time: every statement of this
+     * service must finish within its connections' 1 s socket timeout, and an hour of keys at a
+     * thousand writes a second is millions of rows.
+     */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetExpired() {
-        int forgotten = jdbc.sql("delete from idempotent_request where created_at < now() - ?::interval")
-                .param(retention.toSeconds() + " seconds")
-                .update();
+        int forgotten = 0;
+        int deleted;
+        do {
+            deleted = jdbc.sql("""
+                            delete from idempotent_request where (api_key_hash, idempotency_key) in (
+                                select api_key_hash, idempotency_key from idempotent_request
+                                where created_at < now() - ?::interval limit ?)""")
+                    .params(retention.toSeconds() + " seconds", FORGET_AT_ONCE)
+                    .update();
+            forgotten += deleted;
+        } while (deleted == FORGET_AT_ONCE);
         if (forgotten > 0) {
             log.info("Forgot {} idempotency keys older than {}", forgotten, retention);
         }
