@@ -7,6 +7,7 @@ import io.sitrep.local.Checkout;
 import io.sitrep.local.LocalPorts;
 import io.sitrep.local.LocalSystem;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -132,7 +134,7 @@ class ClusterFaultTest {
 
     /** Does something to a part of the cluster, says so with the time (to find in the services' logs), and answers when. */
     private long inject(String action, String part) {
-        System.out.println("[cluster-faults] " + java.time.LocalTime.now() + " " + action + " " + part);
+        System.out.println("[cluster-faults] " + LocalTime.now() + " " + action + " " + part);
         switch (action) {
             case "freeze" -> cluster.freeze(part);
             case "resume" -> cluster.resume(part);
@@ -163,7 +165,7 @@ class ClusterFaultTest {
                     .until(() -> commands.stream().allMatch(command -> writes.startedSince(frozenAt).stream()
                             .filter(write -> write.instance().equals(command) && write.status() == 503).count() >= 3));
             hold(Duration.ofSeconds(5)); // the outage lasts until someone fails over
-            System.out.println("[cluster-faults] " + java.time.LocalTime.now() + " fail over");
+            System.out.println("[cluster-faults] " + LocalTime.now() + " fail over");
             cluster.failOver();
             failedOverAt = System.nanoTime();
             await("writes through both command instances acknowledged again").atMost(SETTLE).pollInterval(Duration.ofMillis(100))
@@ -338,7 +340,7 @@ class ClusterFaultTest {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -326,10 +326,6 @@ public final class LocalPostgres implements AutoCloseable, Failable {
         }
     }
 
-    public Path dataDirectory() {
-        return dataDirectory;
-    }
-
     /** The server's process id (its postmaster's), from the first line of {@code postmaster.pid}. */
     @Override
     public long pid() {
