@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ThreadLocalRandom;
@@ -113,11 +114,12 @@ class ClusterFaultTest {
         try (writes) {
             awaitAcknowledged(writes, 40);
             frozenAt = inject("freeze", broker);
-            hold(Duration.ofSeconds(30)); // the seed incident's outage: the broker is gone this long
+            // The seed incident's outage: the broker is gone this long, and writes keep their 2xx all along.
+            lasting(Duration.ofSeconds(30), () -> writes.startedSince(frozenAt).stream().allMatch(SteadyWrites.Write::acknowledged));
             resumedAt = inject("resume", broker);
             normalAfterReturn = awaitCaughtUp(writes, resumedAt, queries);
-            inject("kill", broker);
-            hold(Duration.ofSeconds(10));
+            long killedAt = inject("kill", broker);
+            lasting(Duration.ofSeconds(10), () -> writes.startedSince(killedAt).stream().allMatch(SteadyWrites.Write::acknowledged));
             restartedAt = inject("restart", broker);
             normalAfterRestart = awaitCaughtUp(writes, restartedAt, queries);
         }
@@ -164,7 +166,8 @@ class ClusterFaultTest {
             await("both command instances answer 503").atMost(SETTLE).pollInterval(Duration.ofMillis(100))
                     .until(() -> commands.stream().allMatch(command -> writes.startedSince(frozenAt).stream()
                             .filter(write -> write.instance().equals(command) && write.status() == 503).count() >= 3));
-            hold(Duration.ofSeconds(5)); // the outage lasts until someone fails over
+            // The outage lasts until someone fails over; meanwhile no write gets through.
+            lasting(Duration.ofSeconds(5), () -> writes.startedSince(frozenAt).stream().noneMatch(SteadyWrites.Write::acknowledged));
             System.out.println("[cluster-faults] " + LocalTime.now() + " fail over");
             cluster.failOver();
             failedOverAt = System.nanoTime();
@@ -471,9 +474,13 @@ class ClusterFaultTest {
         }
     }
 
-    /** Waits out a fault's duration: the scenario's own time, not a wait for some condition. */
-    private static void hold(Duration duration) throws InterruptedException {
-        Thread.sleep(duration.toMillis());
+    /**
+     * Lets a fault last its time (the scenario's own, as the seed incident's 30 s), checking all along
+     * that what users see meanwhile holds.
+     */
+    private static void lasting(Duration duration, Callable<Boolean> meanwhile) {
+        await("a fault lasting " + duration.toSeconds() + " s").during(duration).atMost(duration.plusSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(meanwhile);
     }
 
     private static Path jar(String property) {
