@@ -32,6 +32,7 @@ public final class CloudEventCodec {
 
     private static final String SEQUENCE = "sequence";
     private static final String VERSION = "version";
+    private static final String TRACEPARENT = "traceparent";
     private static final Map<Class<? extends SitrepEvent>, String> TYPES = new LinkedHashMap<>();
     private static final Map<String, Class<? extends SitrepEvent>> CLASSES = new LinkedHashMap<>();
 
@@ -73,27 +74,30 @@ public final class CloudEventCodec {
     }
 
     public byte[] encode(EventEnvelope envelope) {
-        return format.serialize(toCloudEvent(envelope.event(), envelope.id(), envelope.recordedAt(),
-                envelope.sequence()));
+        return format.serialize(toCloudEvent(envelope));
     }
 
     /** The envelope of a stored event: its id, when it was recorded and its aggregate version. */
     public static EventEnvelope envelope(SitrepEvent event, String id, Instant recordedAt, long sequence) {
         return new EventEnvelope(id, typeOf(event.getClass()), sourceOf(event.pageId()), event.subject(),
-                recordedAt, sequence, event);
+                recordedAt, sequence, event, null);
     }
 
-    private CloudEvent toCloudEvent(SitrepEvent event, String id, Instant recordedAt, long sequence) {
+    private CloudEvent toCloudEvent(EventEnvelope envelope) {
+        SitrepEvent event = envelope.event();
         try {
-            return CloudEventBuilder.v1()
-                    .withId(id)
+            CloudEventBuilder cloudEvent = CloudEventBuilder.v1()
+                    .withId(envelope.id())
                     .withSource(URI.create(sourceOf(event.pageId())))
                     .withType(typeOf(event.getClass()))
                     .withSubject(event.subject())
-                    .withTime(recordedAt.atOffset(ZoneOffset.UTC))
-                    .withExtension(SEQUENCE, sequence(sequence))
-                    .withDataContentType("application/json")
-                    .withData(json.writeValueAsBytes(data(event, sequence)))
+                    .withTime(envelope.recordedAt().atOffset(ZoneOffset.UTC))
+                    .withExtension(SEQUENCE, sequence(envelope.sequence()));
+            if (envelope.traceparent() != null) {
+                cloudEvent.withExtension(TRACEPARENT, envelope.traceparent());
+            }
+            return cloudEvent.withDataContentType("application/json")
+                    .withData(json.writeValueAsBytes(data(event, envelope.sequence())))
                     .build();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot serialize " + event, e);
@@ -173,7 +177,7 @@ public final class CloudEventCodec {
         try {
             return new EventEnvelope(id, type, attributes.get("source"), attributes.get("subject"),
                     OffsetDateTime.parse(attributes.get("time")).toInstant(), Long.parseLong(attributes.get(SEQUENCE)),
-                    event);
+                    event, attributes.get(TRACEPARENT));
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException("CloudEvent " + id + " has an unreadable time or sequence: "
                     + e.getMessage(), e);

@@ -79,13 +79,27 @@ class CloudEventCodecTest {
     void aPayloadWithUnknownAttributesAndFieldsStillReads() throws IOException {
         ObjectNode cloudEvent = (ObjectNode) PRETTY.readTree(
                 SNAPSHOTS.approved("io.sitrep.incident.update-posted.v1").toFile());
-        cloudEvent.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        cloudEvent.put("partitionkey", "olark");
+        cloudEvent.putObject("comexamplepolicy").put("retain", "P1Y");
         ((ObjectNode) cloudEvent.get("data")).put("severity", "sev2");
         ((ObjectNode) cloudEvent.get("data")).putObject("responder").put("name", "Ada");
 
         EventEnvelope envelope = codec.decode(PRETTY.writeValueAsBytes(cloudEvent));
         assertThat(envelope.event()).isInstanceOf(IncidentEvent.UpdatePosted.class);
         assertThat(((IncidentEvent.UpdatePosted) envelope.event()).message()).isEqualTo("We're continuing to investigate.");
+    }
+
+    @Test
+    void theTraceContextTravelsAsTheDistributedTracingExtension() throws IOException {
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        EventEnvelope traced = envelopeOf(EventSamples.all().get(0)).withTraceparent(traceparent);
+
+        byte[] encoded = codec.encode(traced);
+
+        assertThat(PRETTY.readTree(encoded).get("traceparent").asText()).isEqualTo(traceparent);
+        assertThat(codec.decode(encoded)).isEqualTo(traced);
+        assertThat(PRETTY.readTree(codec.encode(envelopeOf(EventSamples.all().get(0)))).has("traceparent"))
+                .as("no attribute outside a trace").isFalse();
     }
 
     @Test

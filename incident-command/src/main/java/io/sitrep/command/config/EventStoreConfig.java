@@ -2,6 +2,7 @@ package io.sitrep.command.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Tracer;
 import io.sitrep.events.EventJson;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -91,7 +92,8 @@ public class EventStoreConfig {
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, ConnectionProvider connections,
                                           TransactionManager transactions, EventSchema schema,
-                                          org.axonframework.config.Configuration axon, MeterRegistry meters) {
+                                          org.axonframework.config.Configuration axon, MeterRegistry meters,
+                                          Tracer tracer) {
         Timer appends = Timer.builder("sitrep.event.store.appends")
                 .description("Inserts of a command's events into the event store, before the commit")
                 .publishPercentileHistogram().register(meters);
@@ -103,7 +105,7 @@ public class EventStoreConfig {
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(schema), appends);
+                .schema(schema), appends, tracer);
     }
 
     /**

@@ -4,8 +4,10 @@ import io.sitrep.command.Versions;
 import io.sitrep.events.CloudEventCodec;
 import io.sitrep.events.EventEnvelope;
 import io.sitrep.events.SitrepEvent;
+import io.sitrep.support.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.ExecutionResult;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,11 @@ import org.springframework.stereotype.Component;
  * relay would have gone on waiting for up to a minute after Kafka came back. While the batch waits,
  * its transaction keeps the relay's token locked, so no other instance takes the relay over; if
  * this instance dies, the lock goes with it.
+ *
+ * <p>Each event is published in a span of its own, a child of the request that caused the event
+ * (whose context the event store kept in the event's metadata); the CloudEvent carries the span's
+ * context as its {@code traceparent}, from which consumers continue the trace. The span lasts until
+ * the batch is committed.
  */
 @Component
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
@@ -62,13 +70,16 @@ class KafkaRelay {
     private final NewTopic topic;
     private volatile boolean topicExists;
     private final CloudEventCodec codec = new CloudEventCodec();
+    private final EventTracing tracing;
     private final Counter published;
     private final Counter retries;
 
-    KafkaRelay(KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, NewTopic topic, MeterRegistry meters) {
+    KafkaRelay(KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, NewTopic topic, EventTracing tracing,
+               MeterRegistry meters) {
         this.kafka = kafka;
         this.admin = admin;
         this.topic = topic;
+        this.tracing = tracing;
         this.published = Counter.builder("sitrep.relay.published").baseUnit("events")
                 .description("Events the relay published and Kafka acknowledged").register(meters);
         this.retries = Counter.builder("sitrep.relay.retries").baseUnit("batches")
@@ -80,29 +91,45 @@ class KafkaRelay {
             @Timestamp Instant recordedAt) {
         EventEnvelope envelope = CloudEventCodec.envelope(event, message.getIdentifier(), recordedAt,
                 Versions.afterSequenceNumber(sequenceNumber));
+        Span span = tracing.start(Span.Kind.PRODUCER, topic.name(), envelope,
+                (String) message.getMetaData().get(EventTracing.TRACEPARENT));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), CloudEventCodec.keyOf(event),
-                codec.encode(envelope));
+                codec.encode(envelope.withTraceparent(tracing.traceparentOf(span))));
         record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        batch().add(record);
+        batch().add(new Outgoing(record, span));
     }
 
-    /** The records of the current batch, published once before the batch's token is stored. */
-    private List<ProducerRecord<String, byte[]>> batch() {
+    /** A record to publish, and the span of its publication. */
+    private record Outgoing(ProducerRecord<String, byte[]> record, Span span) {
+    }
+
+    /**
+     * The records of the current batch, published once before the batch's token is stored; their
+     * spans end with the batch, failed if it was rolled back.
+     */
+    private List<Outgoing> batch() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING, key -> {
-            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            List<Outgoing> records = new ArrayList<>();
             batch.onPrepareCommit(unitOfWork -> publish(records));
+            batch.onRollback(unitOfWork -> {
+                ExecutionResult result = unitOfWork.getExecutionResult();
+                RelayFailed failed = new RelayFailed("the batch was rolled back; its events will be published again",
+                        result != null && result.isExceptionResult() ? result.getExceptionResult() : null);
+                records.forEach(outgoing -> outgoing.span().error(failed));
+            });
+            batch.onCleanup(unitOfWork -> records.forEach(outgoing -> outgoing.span().end()));
             return records;
         });
     }
 
     /** Sends the records and waits until Kafka acknowledged every one, sending them all again while it does not. */
-    private void publish(List<ProducerRecord<String, byte[]>> records) {
+    private void publish(List<Outgoing> records) {
         while (true) {
             try {
                 ensureTopic();
                 List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(records.size());
-                records.forEach(record -> sends.add(kafka.send(record)));
+                records.forEach(outgoing -> sends.add(kafka.send(outgoing.record())));
                 CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 published.increment(records.size());
                 return;

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sitrep.events.CloudEventCodec;
 import io.sitrep.events.EventEnvelope;
+import io.micrometer.tracing.Span;
 import io.sitrep.query.readmodel.Projector;
 import io.sitrep.support.DatabaseFailures;
+import io.sitrep.support.EventTracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,6 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * applied again one at a time, each in its own transaction, to find the one at fault: those before
  * it stay applied, and the error handler ({@link ConsumerConfig}) retries or parks that one. While
  * the read models' database cannot be reached, no record is at fault: the batch waits for it.
+ *
+ * <p>Each event is applied in a span of its own, continuing the trace its CloudEvent carries
+ * ({@code traceparent}: the relay's publication, within the trace of the request that caused the
+ * event). The span lasts until the event's transaction is over, and is failed if it failed.
  */
 @Component
 class EventListener implements ApplicationListener<ContextClosedEvent> {
@@ -42,14 +49,19 @@ class EventListener implements ApplicationListener<ContextClosedEvent> {
     private final CloudEventCodec codec = new CloudEventCodec();
     private final Projector projector;
     private final TransactionTemplate transactions;
+    private final EventTracing tracing;
+    private final String topic;
     private final Counter unreachable;
     private final Counter skipped;
     private final MeterRegistry meters;
     private volatile boolean stopping;
 
-    EventListener(Projector projector, TransactionTemplate transactions, MeterRegistry meters) {
+    EventListener(Projector projector, TransactionTemplate transactions, EventTracing tracing,
+                  @Value("${sitrep.kafka.topic}") String topic, MeterRegistry meters) {
         this.projector = projector;
         this.transactions = transactions;
+        this.tracing = tracing;
+        this.topic = topic;
         this.meters = meters;
         this.skipped = Counter.builder("sitrep.consumer.skipped").baseUnit("events")
                 .description("Events the read models had applied already (redelivered or replayed), skipped")
@@ -95,7 +107,7 @@ class EventListener implements ApplicationListener<ContextClosedEvent> {
         int applied;
         try {
             List<EventEnvelope> batch = records.stream().map(this::decode).toList();
-            applied = inTransaction(() -> projector.apply(batch));
+            applied = traced(batch, () -> inTransaction(() -> projector.apply(batch)));
             envelopes = batch;
         } catch (ReadModelsUnreachable unreachable) {
             throw unreachable;
@@ -105,7 +117,7 @@ class EventListener implements ApplicationListener<ContextClosedEvent> {
             for (ConsumerRecord<String, byte[]> record : records) {
                 try {
                     EventEnvelope envelope = decode(record);
-                    applied += inTransaction(() -> projector.apply(envelope)) ? 1 : 0;
+                    applied += traced(List.of(envelope), () -> inTransaction(() -> projector.apply(envelope))) ? 1 : 0;
                     each.add(envelope);
                 } catch (ReadModelsUnreachable unreachable) {
                     throw unreachable;
@@ -126,6 +138,20 @@ class EventListener implements ApplicationListener<ContextClosedEvent> {
     private static String typeName(String type) {
         return type.startsWith(TYPE_PREFIX) && type.endsWith(TYPE_SUFFIX)
                 ? type.substring(TYPE_PREFIX.length(), type.length() - TYPE_SUFFIX.length()) : type;
+    }
+
+    /** Does the work in a span per event, each the child of the span its CloudEvent names. */
+    private <T> T traced(List<EventEnvelope> envelopes, Supplier<T> work) {
+        List<Span> spans = envelopes.stream()
+                .map(envelope -> tracing.start(Span.Kind.CONSUMER, topic, envelope, envelope.traceparent())).toList();
+        try {
+            return work.get();
+        } catch (RuntimeException failed) {
+            spans.forEach(span -> span.error(failed));
+            throw failed;
+        } finally {
+            spans.forEach(Span::end);
+        }
     }
 
     private <T> T inTransaction(Supplier<T> work) {
