@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sitrep as ./run.sh runs it: incident-command and incident-query from their jars, as processes of
  * their own, on a real PostgreSQL and a real Kafka broker: the embedded ones, started once for all
- * end-to-end tests ({@link #get()}), or any others ({@link #start}).
+ * end-to-end tests ({@link #get()}), or any others ({@link #start}). Tracing is turned on as in
+ * production, with {@code OTEL_EXPORTER_OTLP_ENDPOINT}: the services export their spans to a
+ * collector of the test's own ({@link #traces()}).
  */
 final class RunningSitrep implements AutoCloseable {
 
@@ -36,11 +38,13 @@ final class RunningSitrep implements AutoCloseable {
     private static RunningSitrep instance;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final OtlpReceiver traces;
     private final List<ServiceProcess> services;
     private final URI command;
     private final URI query;
 
-    private RunningSitrep(List<ServiceProcess> services) {
+    private RunningSitrep(OtlpReceiver traces, List<ServiceProcess> services) {
+        this.traces = traces;
         this.services = services;
         this.command = services.get(0).baseUrl();
         this.query = services.get(1).baseUrl();
@@ -62,7 +66,9 @@ final class RunningSitrep implements AutoCloseable {
     /** Starts both services on the given databases and Kafka, and returns once both are healthy. */
     static RunningSitrep start(String commandDatabase, String queryDatabase, String user, String password,
                                String bootstrapServers) {
+        OtlpReceiver traces = OtlpReceiver.start();
         Map<String, String> common = Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
                 "SITREP_KAFKA_BOOTSTRAP", bootstrapServers,
                 "SITREP_BIND_ADDRESS", "127.0.0.1",
                 "SITREP_DB_USER", user,
@@ -79,7 +85,7 @@ final class RunningSitrep implements AutoCloseable {
                         URI.create("http://127.0.0.1:" + queryPort), with(common,
                                 "SITREP_DB_URL", queryDatabase,
                                 "SITREP_QUERY_PORT", Integer.toString(queryPort))));
-        RunningSitrep sitrep = new RunningSitrep(services);
+        RunningSitrep sitrep = new RunningSitrep(traces, services);
         await("both services healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
             services.forEach(service -> assertThat(service.isAlive())
                     .as("%s is running (see its output in this test's log)", service.name()).isTrue());
@@ -88,10 +94,16 @@ final class RunningSitrep implements AutoCloseable {
         return sitrep;
     }
 
-    /** Stops both services. */
+    /** Stops both services, and then their collector. */
     @Override
     public void close() {
         services.forEach(ServiceProcess::close);
+        traces.close();
+    }
+
+    /** The spans both services exported so far. */
+    List<OtlpReceiver.ReceivedSpan> traces() {
+        return traces.spans();
     }
 
     private static Path jar(String property) {

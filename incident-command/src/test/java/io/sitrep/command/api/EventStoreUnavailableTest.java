@@ -14,8 +14,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,8 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With the event store's PostgreSQL stopped, a write is answered at once with 503 and Retry-After
- * and changes nothing; once PostgreSQL is back, writes go on where they were.
+ * and changes nothing; once PostgreSQL is back, writes go on where they were. The log says so, in
+ * the line's context the request's trace and the incident it was about.
  */
+@ExtendWith(OutputCaptureExtension.class)
+@AutoConfigureTracing
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "sitrep.api-keys=test-key=pages:write,incidents:write")
 @DirtiesContext
@@ -51,7 +58,7 @@ class EventStoreUnavailableTest {
     }
 
     @Test
-    void writesAreRefusedWith503WhileTheStoreIsDownAndGoOnAfterwards() {
+    void writesAreRefusedWith503WhileTheStoreIsDownAndGoOnAfterwards(CapturedOutput output) {
         HttpApi api = new HttpApi(port, "test-key");
         ApiTestSupport.expect(api.put("/api/v1/pages/outage", "{\"name\":\"Outage\",\"timeZone\":\"UTC\"}"), 201);
         String incidentId = ApiTestSupport.expect(api.post("/api/v1/pages/outage/incidents", """
@@ -64,6 +71,8 @@ class EventStoreUnavailableTest {
                 api.post("/api/v1/incidents/" + incidentId + "/updates", "{\"message\":\"Still down.\"}"));
         ApiTestSupport.expect(refused, 503);
         assertThat(refused.header("Retry-After")).isPresent();
+        assertThat(output.getOut()).as("the warning, with its trace and incident")
+                .containsPattern("\\[[0-9a-f]{32},[0-9a-f]{16} incident=" + incidentId + "\\] .*Event store unreachable");
         assertThat(refused.header("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         ApiTestSupport.expect(api.as(null).get("/actuator/health"), 503);
