@@ -72,7 +72,7 @@ class MonitoringFilesTest {
     /**
      * Every metric docs/operations.md explains is served after a short run of the whole system, and
      * every count and timing among them moved in it. Gauges (lags and progress) are at rest after a
-     * run: they must read a number. Two counters count faults, which a short run does not cause; the
+     * run: they must be there. Two counters count faults, which a short run does not cause; the
      * tests that cause them check that they move.
      */
     @Test
@@ -94,9 +94,7 @@ class MonitoringFilesTest {
             assertThat(explained).allSatisfy(metric -> {
                 Double value = valueOf(after, metric);
                 assertThat(value).as("%s is served", metric).isNotNull();
-                if (gauges.contains(metric) || faults.contains(metric)) {
-                    assertThat(value).as("%s reads a number", metric).isNotNaN();
-                } else {
+                if (!gauges.contains(metric) && !faults.contains(metric)) {
                     assertThat(value).as("%s moved in the run", metric)
                             .isGreaterThan(Objects.requireNonNullElse(valueOf(before, metric), 0.0));
                 }
@@ -142,15 +140,17 @@ class MonitoringFilesTest {
 
     /**
      * A metric's value as served: the sum of its series (of their {@code _count}, for a timer), or
-     * null when it is not served.
+     * null when no series reads a number. (Kafka's client reports a partition's lag as NaN while its
+     * consumer has not fetched from it lately.)
      */
     private static Double valueOf(String served, String metric) {
         Matcher series = Pattern.compile("(?m)^" + metric + "(_count)?(\\{[^}]*})? (\\S+)$").matcher(served);
         Double sum = null;
         boolean counted = served.contains("\n" + metric + "_count");
         while (series.find()) {
-            if (counted == (series.group(1) != null)) {
-                sum = (sum == null ? 0 : sum) + Double.parseDouble(series.group(3));
+            double value = Double.parseDouble(series.group(3));
+            if (counted == (series.group(1) != null) && !Double.isNaN(value)) {
+                sum = (sum == null ? 0 : sum) + value;
             }
         }
         return sum;
