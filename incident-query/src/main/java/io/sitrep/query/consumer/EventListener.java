@@ -2,9 +2,9 @@ package io.sitrep.query.consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import io.sitrep.events.CloudEventCodec;
 import io.sitrep.events.EventEnvelope;
-import io.micrometer.tracing.Span;
 import io.sitrep.query.readmodel.Projector;
 import io.sitrep.support.DatabaseFailures;
 import io.sitrep.support.EventTracing;
