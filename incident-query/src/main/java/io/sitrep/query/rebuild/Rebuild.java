@@ -133,7 +133,6 @@ final class Rebuild {
                 lanes.forEach(ReplayLane::close);
             }
         }
-        context.jdbc().sql("drop schema " + schema + " cascade").update();
         double seconds = Math.max(0.001, Duration.between(started, CLOCK.instant()).toMillis() / 1000.0);
         log.info("Rebuilt {}: {} events in {} s ({} events/s), {} skipped; the new copy is live", projection.wireName(),
                 applied, String.format("%.1f", seconds), Math.round(applied / seconds), skipped);
@@ -277,6 +276,8 @@ final class Rebuild {
                     for (String table : projection.tables()) {
                         jdbc.sql("alter table " + schema + "." + table + " set schema " + live).update();
                     }
+                    // Gone with the switch: a read model is never live beside a copy left of its rebuild.
+                    jdbc.sql("drop schema " + schema + " cascade").update();
                     context.states().live(projection);
                     jdbc.sql("select page_id from page").query(String.class).list().forEach(context.changes()::changed);
                     context.changes().hostnamesChanged();
