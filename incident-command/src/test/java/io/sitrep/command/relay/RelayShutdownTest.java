@@ -90,16 +90,10 @@ class RelayShutdownTest {
         }
     }
 
-    /**
-     * incident-command, with its settings given as command-line arguments (over application.properties);
-     * its producer gives up on a send after 3 s, so that the relay soon sends its batch again.
-     */
+    /** incident-command, with its settings given as command-line arguments (over application.properties). */
     private static ConfigurableApplicationContext start() {
         List<String> arguments = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
-                "--server.port=0", "--sitrep.api-keys=" + KEY + "=pages:write,incidents:write",
-                "--spring.kafka.producer.properties.delivery.timeout.ms=3000",
-                "--spring.kafka.producer.properties.request.timeout.ms=1000",
-                "--spring.kafka.producer.properties.max.block.ms=1000"));
+                "--server.port=0", "--sitrep.api-keys=" + KEY + "=pages:write,incidents:write"));
         LocalPostgres.shared().addDataSourceProperties(DATABASE,
                 (name, value) -> arguments.add("--" + name + "=" + value.get()));
         return new SpringApplicationBuilder(CommandApplication.class).run(arguments.toArray(String[]::new));
