@@ -76,7 +76,7 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private static LocalKafka start(Path logDirectory, int port, boolean flushEveryRecord) {
-        Node node = new Node(NODE_ID, port, Ports.free());
+        Node node = new Node(NODE_ID, port, Ports.freeOtherThan(List.of(port)));
         KafkaRaftServer server = startServer(logDirectory, node, List.of(node), Uuid.randomUuid().toString(),
                 flushEveryRecord);
         return new LocalKafka(server, port, node.controllerPort());

@@ -47,8 +47,11 @@ public final class LocalKafkaCluster implements AutoCloseable {
      */
     public static LocalKafkaCluster start(Path directory, List<Integer> ports) {
         List<LocalKafka.Node> quorum = new ArrayList<>();
+        List<Integer> taken = new ArrayList<>(ports);
         for (int i = 0; i < ports.size(); i++) {
-            quorum.add(new LocalKafka.Node(i + 1, ports.get(i), Ports.free()));
+            int controllerPort = Ports.freeOtherThan(taken);
+            taken.add(controllerPort);
+            quorum.add(new LocalKafka.Node(i + 1, ports.get(i), controllerPort));
         }
         LocalKafkaCluster cluster = new LocalKafkaCluster(directory.toAbsolutePath(), clusterId(directory), quorum);
         try {

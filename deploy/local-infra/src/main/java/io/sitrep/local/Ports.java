@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Collection;
 
 /** TCP ports on the loopback interface, where every local server listens. */
 public final class Ports {
@@ -17,6 +18,20 @@ public final class Ports {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port on the loopback interface", e);
+        }
+    }
+
+    /**
+     * A free port, as {@link #free()}, that is none of {@code taken}: ports chosen for servers that
+     * do not listen yet, which the system could otherwise hand out again (a broker and its
+     * controller once got the same one).
+     */
+    public static int freeOtherThan(Collection<Integer> taken) {
+        while (true) {
+            int port = free();
+            if (!taken.contains(port)) {
+                return port;
+            }
         }
     }
 
